@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the portal needs on Debian 12: the .NET SDK for everything, and for the tests
+# Chromium (browser tests), Japanese fonts, poppler (reading PDFs back) and sqlite3.
+# Usage: scripts/install-deps.sh run|test
+set -euo pipefail
+purpose="${1:-run}"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "install-deps: need root (or sudo) to run: $*" >&2; exit 1; fi
+}
+
+packages=()
+command -v dotnet >/dev/null || packages+=(dotnet-sdk-10.0)
+if [ "$purpose" = "test" ]; then
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v pdftotext >/dev/null || packages+=(poppler-utils)
+  command -v sqlite3 >/dev/null || packages+=(sqlite3)
+  [ -e /usr/share/fonts/opentype/ipaexfont-gothic ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic ] \
+    || packages+=(fonts-ipaexfont-gothic fonts-ipaexfont-mincho)
+fi
+
+if [ "${#packages[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${packages[*]}"
+  as_root apt-get update -qq
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null; then
+    echo "install-deps: could not install ${packages[*]}." >&2
+    echo "  The .NET 10 SDK comes from Microsoft's Debian package feed (packages.microsoft.com) or dotnet-install.sh." >&2
+    exit 1
+  fi
+fi
+
+if ! dotnet --list-sdks | grep -q '^10\.'; then
+  echo "install-deps: the .NET 10 SDK is required (dotnet --list-sdks shows none)." >&2
+  exit 1
+fi

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (domain, web, CLI, browser) and ends with one line "N passed, N failed".
+# Test output (TRX files, screenshots) goes to ./TestResults.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh test || exit 1
+
+results="$PWD/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+export PORTAL_TEST_OUTPUT="$results"
+
+dotnet build PrivacyPortal.sln -c Release -nologo -v quiet
+build=$?
+if [ $build -ne 0 ]; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test PrivacyPortal.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ $status -ne 0 ] && [ $failed -eq 0 ]; then
+  failed=1   # the run failed without a failed test (a crashed test host, say): never report green
+fi
+echo "$passed passed, $failed failed"
+[ $status -eq 0 ] && [ $failed -eq 0 ]

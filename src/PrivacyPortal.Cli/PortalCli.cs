@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PrivacyPortal.Cli.Commands;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Profiles;
+
+namespace PrivacyPortal.Cli;
+
+/// <summary>The operator's `portal` command: the same configuration and infrastructure as the web app.</summary>
+public static class PortalCli
+{
+    public const string Usage = """
+        Usage: portal <verb> [options]
+
+          migrate                          apply database migrations
+          import-profiles [DIR]            validate and import procedure profiles (default: the configured seeds)
+          controllers [--json]             list policies: ids, names, regimes, accepted request types
+          fee --controller ID --type TYPE [--json]
+                                           the fee for a request type under a policy
+          help                             this text
+
+        Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
+        Database__ConnectionString, ...) and --Section:Key=value arguments.
+
+        Exit codes: 0 ok, 1 failure, 2 usage error, 3 unknown controller or request type, 4 invalid profiles.
+        """;
+
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json" };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        CommandLine command;
+        try
+        {
+            // Configuration overrides look like --Portal:DataDirectory=/x; keep them away from the verb's options.
+            command = CommandLine.Parse(args.Where(a => !IsSetting(a)).ToList(), Flags);
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"portal: {ex.Message}{Environment.NewLine}{Usage}");
+            return ExitCodes.Usage;
+        }
+
+        if (command.Verb is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return ExitCodes.Ok;
+        }
+
+        using var host = BuildHost(args.Where(IsSetting).ToArray(), settings);
+        var context = new CommandContext(host.Services, command, stdout, stderr);
+        try
+        {
+            return command.Verb switch
+            {
+                "migrate" => await MigrateCommand.RunAsync(context),
+                "import-profiles" => await ImportProfilesCommand.RunAsync(context),
+                "controllers" => await ControllersCommand.RunAsync(context),
+                "fee" => await FeeCommand.RunAsync(context),
+                _ => throw new UsageException($"unknown verb '{command.Verb}'."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"portal: {ex.Message}{Environment.NewLine}{Usage}");
+            return ExitCodes.Usage;
+        }
+        catch (ProfileLoadException ex)
+        {
+            await stderr.WriteLineAsync($"portal: {ex.Message}");
+            return ExitCodes.InvalidProfiles;
+        }
+    }
+
+    private static bool IsSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
+
+    private static IHost BuildHost(string[] settingArgs, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = settingArgs,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder.Build();
+    }
+}
+
+public sealed record CommandContext(IServiceProvider Services, CommandLine Command, TextWriter Out, TextWriter Error);

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyPortal.Domain.Controllers;
+
+namespace PrivacyPortal.Infrastructure.Data;
+
+/// <summary>
+/// The portal's one context. Provider-specific subclasses (<see cref="SqlitePortalDbContext"/>) only carry their
+/// own migration set; the model is defined here, once.
+/// </summary>
+public abstract class PortalDbContext : DbContext
+{
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DataController> DataControllers => Set<DataController>();
+
+    public DbSet<Policy> Policies => Set<Policy>();
+
+    public DbSet<ProfileVersion> ProfileVersions => Set<ProfileVersion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Enums as their names: readable in the database and stable when values are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+/// <summary>The context on SQLite, the embedded default; owns the SQLite migrations.</summary>
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);

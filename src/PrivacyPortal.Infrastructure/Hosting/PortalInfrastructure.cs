@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Profiles;
+
+namespace PrivacyPortal.Infrastructure.Hosting;
+
+public static class PortalInfrastructure
+{
+    /// <summary>The database, profiles and clock, shared by the web app and the operator CLI.</summary>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.PostConfigure<PortalOptions>(options =>
+        {
+            options.DataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
+            options.ProfilesDirectory = string.IsNullOrWhiteSpace(options.ProfilesDirectory)
+                ? Path.Combine(AppContext.BaseDirectory, "seeds")
+                : Path.GetFullPath(options.ProfilesDirectory, contentRoot);
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ProfileLoader.LoadDirectory(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ProfilesDirectory));
+        services.AddDbContext<SqlitePortalDbContext>((sp, builder) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite.");
+            }
+
+            builder.UseSqlite(SqliteConnectionString(database, sp.GetRequiredService<IOptions<PortalOptions>>().Value));
+        });
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+        services.AddScoped<ProfileImporter>();
+        services.AddScoped<ProfileStore>();
+        return services;
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions database, PortalOptions portal)
+    {
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            return database.ConnectionString;
+        }
+
+        Directory.CreateDirectory(portal.DataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(portal.DataDirectory, "portal.db"),
+            Pooling = true,
+        }.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+namespace PrivacyPortal.Infrastructure.Hosting;
+
+/// <summary>Where the portal keeps its data and finds its profiles. Relative paths resolve against the content root.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>The folder for the SQLite database, logs and (later) stored documents. Default: "data".</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The seeds directory with one folder per controller. Default: the "seeds" folder shipped next to the binaries.</summary>
+    public string ProfilesDirectory { get; set; } = string.Empty;
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (the embedded default).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Empty: a SQLite file portal.db in the data directory.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Apply pending migrations at start-up. True on the embedded default.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PrivacyPortal.Domain.Common;
+
+namespace PrivacyPortal.Web.Localization;
+
+public static class TextHtml
+{
+    /// <summary>
+    /// A policy's text in the page's language, or in the other language when the policy gives only that one,
+    /// marked with its own lang attribute so screen readers pronounce it correctly.
+    /// </summary>
+    public static IHtmlContent Text(this IHtmlHelper html, LocalizedText? text)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if (text is null || text.IsEmpty())
+        {
+            return HtmlString.Empty;
+        }
+
+        var language = Languages.Current;
+        if (text.HasLanguage(language))
+        {
+            return new HtmlContentBuilder().Append(text.In(language));
+        }
+
+        var other = language == Languages.Japanese ? Languages.English : Languages.Japanese;
+        var span = new TagBuilder("span");
+        span.Attributes["lang"] = other;
+        span.InnerHtml.Append(text.In(language));
+        return span;
+    }
+
+    /// <summary>2024年4月1日 / 1 April 2024.</summary>
+    public static string Date(DateOnly date) =>
+        Languages.Current == Languages.Japanese
+            ? $"{date.Year}年{date.Month}月{date.Day}日"
+            : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

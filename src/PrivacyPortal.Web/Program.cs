@@ -1,0 +1,14 @@
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalLogging();
+builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalWeb(builder.DataDirectory());
+
+var app = builder.Build();
+app.UsePortalWeb();
+await app.RunAsync();
+
+/// <summary>The web host's entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

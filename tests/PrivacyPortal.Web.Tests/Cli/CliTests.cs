@@ -1,0 +1,150 @@
+using System.Text.Json;
+using PrivacyPortal.Cli;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Cli;
+
+/// <summary>The operator's `portal` verbs against a real SQLite database, with the exit codes scripts rely on.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    private async Task<(int Exit, string Out, string Error)> RunWithProfilesAsync(string? profiles, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Portal:DataDirectory"] = _data.Path,
+            ["Portal:ProfilesDirectory"] = profiles ?? RepoPaths.Seeds,
+        };
+        var exit = await PortalCli.RunAsync(args, stdout, stderr, settings);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunWithProfilesAsync(null, args);
+
+    [Fact]
+    public async Task Fee_ForNttSmartConnectDisclosure_Is1100YenIncludingTax()
+    {
+        var (exit, output, _) = await RunAsync("fee", "--controller", "ntt-smartconnect", "--type", "disclosure", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("charged", root.GetProperty("fee").GetString());
+        Assert.Equal(1100, root.GetProperty("amountMinor").GetInt64());
+        Assert.Equal("JPY", root.GetProperty("currency").GetString());
+        Assert.True(root.GetProperty("taxIncluded").GetBoolean());
+        Assert.Equal(1000, root.GetProperty("netMinor").GetInt64());
+        Assert.Equal(100, root.GetProperty("taxMinor").GetInt64());
+        Assert.Contains("Each request for disclosure", root.GetProperty("covers").GetProperty("en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fee_ForNttSmartConnectCorrection_IsNone()
+    {
+        var (exit, output, _) = await RunAsync("fee", "--controller", "ntt-smartconnect", "--type", "correction", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("none", json.RootElement.GetProperty("fee").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("amountMinor").GetInt64());
+    }
+
+    [Fact]
+    public async Task Fee_ForNetOneDisclosure_SaysTheAmountIsNotPublished()
+    {
+        var (exit, output, _) = await RunAsync("fee", "--controller", "netone", "--type", "disclosure", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("not-published", json.RootElement.GetProperty("fee").GetString());
+        Assert.False(json.RootElement.GetProperty("amountPublished").GetBoolean());
+        Assert.False(json.RootElement.TryGetProperty("amountMinor", out _));
+    }
+
+    [Fact]
+    public async Task Fee_WithoutJson_PrintsOneLine()
+    {
+        var (exit, output, error) = await RunAsync("fee", "--controller", "ntt-smartconnect", "--type", "disclosure");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Equal("ntt-smartconnect disclosure: 1,100 yen including tax (1,000 yen + 10% consumption tax)", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("no-such", "disclosure", "unknown controller 'no-such'")]
+    [InlineData("netone", "access", "netone does not accept request type 'access'")]
+    [InlineData("netone", "nonsense", "does not accept request type 'nonsense'")]
+    public async Task Fee_ForAnUnknownControllerOrType_ExitsWith3(string controller, string type, string message)
+    {
+        var (exit, _, error) = await RunAsync("fee", "--controller", controller, "--type", type, "--json");
+
+        Assert.Equal(ExitCodes.NotFound, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fee", "--type", "disclosure")]
+    [InlineData("fee", "--controller")]
+    [InlineData("launch-rockets")]
+    public async Task ABadCommandLine_ExitsWith2AndShowsUsage(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Usage: portal <verb>", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Controllers_Json_ListsEveryPolicyWithRegimesAndRequestTypes()
+    {
+        var (exit, output, _) = await RunAsync("controllers", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["nec-univerge-st500", "nec-website", "netone", "ntt-resonant", "ntt-smartconnect"], rows.Select(r => r.GetProperty("id").GetString()));
+        var nec = rows[0];
+        Assert.Equal("日本電気株式会社", nec.GetProperty("name").GetProperty("ja").GetString());
+        Assert.Equal(["appi", "gdpr"], nec.GetProperty("regimes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("portability", nec.GetProperty("requestTypes").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Migrate_ThenImport_ThenReimport_IsIdempotent()
+    {
+        var migrate = await RunAsync("migrate");
+        var first = await RunAsync("import-profiles");
+        var again = await RunAsync("import-profiles");
+
+        Assert.Equal(ExitCodes.Ok, migrate.Exit);
+        Assert.Contains("20261122000000_Initial", migrate.Out, StringComparison.Ordinal);
+        Assert.Equal(5, first.Out.Split('\n').Count(l => l.StartsWith("added", StringComparison.Ordinal)));
+        Assert.Equal(5, again.Out.Split('\n').Count(l => l.StartsWith("unchanged", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ImportProfiles_FromABrokenDirectory_ExitsWith4NamingTheFileAndField()
+    {
+        using var seeds = TempDirectory.WithSeedsCopy();
+        JsonEdit.Apply(seeds.File("netone/netone.json"), p => JsonEdit.RequestType(p, "correction")["fee"] = "request-fee");
+
+        var (exit, _, error) = await RunAsync("import-profiles", seeds.Path);
+
+        Assert.Equal(ExitCodes.InvalidProfiles, exit);
+        Assert.Contains("netone/netone.json: requestTypes[2].fee:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ExitsWith0()
+    {
+        var (exit, output, _) = await RunAsync("help");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("Exit codes", output, StringComparison.Ordinal);
+    }
+}
