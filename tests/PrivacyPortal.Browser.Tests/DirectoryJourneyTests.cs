@@ -39,6 +39,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture portal) : IClassFixture
         var email = page.GetByRole(AriaRole.Link, new() { Name = "kojin@nttsmc.com" });
         Assert.Equal("mailto:kojin@nttsmc.com", await email.GetAttributeAsync("href"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "procedure-ntt-smartconnect-en.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "procedure-ntt-smartconnect-en-top.png") });
     }
 
     [Fact]

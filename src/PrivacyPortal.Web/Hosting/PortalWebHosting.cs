@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Localization;
@@ -57,6 +58,12 @@ public static class PortalWebHosting
         {
             options.Conventions.AddAreaPageRoute("Intake", "/Index", string.Empty);
         });
+        // One line per request: method, path, status, duration. Never query strings or bodies, which will carry tokens and personal data.
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProfilesHealthCheck>("profiles");
@@ -76,6 +83,7 @@ public static class PortalWebHosting
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseHttpLogging();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
