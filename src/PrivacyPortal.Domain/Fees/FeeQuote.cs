@@ -120,6 +120,19 @@ public sealed record FeeQuote(
 
     public static FeeQuote For(ProcedureProfile profile, string requestTypeId) => For(profile, [requestTypeId]);
 
+    /// <summary>
+    /// The last day to pay when the fee is requested on <paramref name="requestedOn"/>: the window counted in
+    /// calendar days, the day of the request not counted. Null when there is no fee or the policy publishes no
+    /// window in days (then the notice states the date the officer sets).
+    /// </summary>
+    public DateOnly? PaymentDueOn(DateOnly requestedOn) =>
+        Outcome is FeeOutcome.Charged or FeeOutcome.AmountNotPublished && Schedule?.Payment.WindowDays is { } days
+            ? requestedOn.AddDays(days)
+            : null;
+
+    /// <summary>What happens when the window passes unpaid: true when the request is then treated as never made.</summary>
+    public bool UnpaidMeansDeemedNotMade => Schedule?.Payment.WhenUnpaid == "deemed-not-made";
+
     /// <summary>A sentence for people, e.g. "1,100 yen (1,000 yen + 10% consumption tax)".</summary>
     public string Describe(string language) => Outcome switch
     {

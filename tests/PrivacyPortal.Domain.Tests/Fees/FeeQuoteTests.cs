@@ -114,3 +114,31 @@ public sealed class FeeQuoteTests
     public void TheFee_IsDescribedInBothLanguages(string language, string expected) =>
         Assert.Equal(expected, FeeQuote.For(ProfileBuilder.Appi(ProfileBuilder.PublishedFee()), "disclosure").Describe(language));
 }
+
+public sealed class FeePaymentWindowTests
+{
+    [Fact]
+    public void APublishedWindow_GivesThePaymentDueDate()
+    {
+        var fee = ProfileBuilder.PublishedFee();
+        var profile = ProfileBuilder.Appi(fee with { Payment = fee.Payment with { Status = PublicationStatus.Published, WindowDays = 14, WhenUnpaid = "deemed-not-made" } });
+
+        var quote = FeeQuote.For(profile, "disclosure");
+
+        Assert.Equal(new DateOnly(2026, 12, 8), quote.PaymentDueOn(new DateOnly(2026, 11, 24)));
+        Assert.True(quote.UnpaidMeansDeemedNotMade);
+    }
+
+    [Fact]
+    public void NoPublishedWindow_GivesNoDate() =>
+        Assert.Null(FeeQuote.For(ProfileBuilder.Appi(ProfileBuilder.PublishedFee()), "disclosure").PaymentDueOn(new DateOnly(2026, 11, 24)));
+
+    [Fact]
+    public void AFreeRequest_HasNoPaymentDate()
+    {
+        var fee = ProfileBuilder.PublishedFee();
+        var profile = ProfileBuilder.Appi(fee with { Payment = fee.Payment with { WindowDays = 14 } });
+
+        Assert.Null(FeeQuote.For(profile, "correction").PaymentDueOn(new DateOnly(2026, 11, 24)));
+    }
+}
