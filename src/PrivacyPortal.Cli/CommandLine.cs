@@ -63,6 +63,21 @@ public sealed class CommandLine
 
     public string? Option(string name) => _options.TryGetValue(name, out var values) ? values[^1] : null;
 
+    public IReadOnlyList<string> All(string name) => _options.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary>A YYYY-MM-DD date option; a missing or malformed one is a usage error.</summary>
+    public DateOnly Date(string name) => ParseDate(name, Required(name));
+
+    public int WholeNumber(string name) =>
+        int.TryParse(Required(name), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageException($"--{name} must be a whole number.");
+
+    public static DateOnly ParseDate(string name, string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"--{name} must be a date written YYYY-MM-DD, not '{value}'.");
+
     public string Required(string name) =>
         Option(name) ?? throw new UsageException($"--{name} is required.");
 

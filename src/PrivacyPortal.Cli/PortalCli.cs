@@ -19,6 +19,14 @@ public static class PortalCli
           controllers [--json]             list policies: ids, names, regimes, accepted request types
           fee --controller ID --type TYPE [--json]
                                            the fee for a request type under a policy
+          holidays --from DATE --to DATE   Japanese public holidays as CSV: date,japanese name,english name
+          business-days --controller ID --from DATE --add N
+                                           the Nth business day after DATE on the policy's calendar
+          deadline --controller ID --type TYPE --received DATE [--regime appi|gdpr|ccpa]
+                   [--pause FROM..TO[:identity|fee|clarification]]... [--as-of DATE] [--extended] [--json]
+                                           every date the regime sets, with its explanation
+          retention --controller ID --completed DATE [--json]
+                                           until when request records are kept, and from when disposed of
           help                             this text
 
         Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
@@ -27,7 +35,7 @@ public static class PortalCli
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 unknown controller or request type, 4 invalid profiles.
         """;
 
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json" };
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -62,12 +70,26 @@ public static class PortalCli
                 "import-profiles" => await ImportProfilesCommand.RunAsync(context),
                 "controllers" => await ControllersCommand.RunAsync(context),
                 "fee" => await FeeCommand.RunAsync(context),
+                "holidays" => await HolidaysCommand.RunAsync(context),
+                "business-days" => await BusinessDaysCommand.RunAsync(context),
+                "deadline" => await DeadlineCommand.RunAsync(context),
+                "retention" => await RetentionCommand.RunAsync(context),
                 _ => throw new UsageException($"unknown verb '{command.Verb}'."),
             };
         }
         catch (UsageException ex)
         {
             await stderr.WriteLineAsync($"portal: {ex.Message}{Environment.NewLine}{Usage}");
+            return ExitCodes.Usage;
+        }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "year")
+        {
+            await stderr.WriteLineAsync($"portal: {ex.Message.Split(" (Parameter", 2)[0]}");
+            return ExitCodes.Usage;
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            await stderr.WriteLineAsync($"portal: {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (ProfileLoadException ex)

@@ -14,15 +14,14 @@ public static class FeeCommand
     public static async Task<int> RunAsync(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var policyId = context.Command.Required("controller");
         var typeId = context.Command.Required("type");
-        var policies = await CurrentProfiles.ListAsync(context.Services);
-        var current = policies.FirstOrDefault(p => p.PolicyId == policyId);
+        var current = await CurrentProfiles.FindAsync(context);
         if (current is null)
         {
-            await context.Error.WriteLineAsync($"portal: unknown controller '{policyId}'. Known: {string.Join(", ", policies.Select(p => p.PolicyId))}");
             return ExitCodes.NotFound;
         }
+
+        var policyId = current.PolicyId;
 
         var type = RequestType.Find(typeId);
         var offer = current.Profile.Offer(typeId);

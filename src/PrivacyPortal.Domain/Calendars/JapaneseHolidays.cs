@@ -62,10 +62,11 @@ public static class JapaneseHolidays
             throw new ArgumentOutOfRangeException(nameof(year), year, $"Japanese holidays are computed for {FirstYear}-{LastYear}.");
         }
 
-        return Years.GetOrAdd(year, Compute);
+        return Years.GetOrAdd(year, ComputeYear);
     }
 
-    private static FrozenDictionary<DateOnly, Holiday> Compute(int year)
+    /// <summary>Builds a year's table from the rules, bypassing the cache (the benchmarks measure it).</summary>
+    internal static FrozenDictionary<DateOnly, Holiday> ComputeYear(int year)
     {
         var national = new Dictionary<DateOnly, Holiday>();
         void Add(DateOnly date, string ja, string en, HolidayKind kind = HolidayKind.National) => national[date] = new Holiday(date, ja, en, kind);

@@ -190,6 +190,30 @@ public sealed class JapaneseHolidaysTests
     }
 
     [Theory]
+    [InlineData("1988-12-23", false)]
+    [InlineData("1989-12-23", true)]
+    [InlineData("2018-12-23", true)]
+    [InlineData("2019-02-23", false)]
+    [InlineData("2020-02-23", true)]
+    [InlineData("1995-07-20", false)]
+    [InlineData("1996-07-20", true)]
+    public void TheEmperorsBirthdayAndMarineDay_FollowTheYearsTheLawChanged(string date, bool holiday) =>
+        Assert.Equal(holiday, JapaneseHolidays.IsHoliday(D(date)));
+
+    [Fact]
+    public void Year1989_RenamedApril29_AndHadTheStateFuneral()
+    {
+        Assert.Equal("みどりの日", JapaneseHolidays.On(D("1989-04-29"))!.NameJa);
+        Assert.Equal("昭和天皇の大喪の礼", JapaneseHolidays.On(D("1989-02-24"))!.NameJa);
+    }
+
+    [Fact]
+    public void Year1970_HasTheHolidaysOfItsTime() =>
+        Assert.Equal(
+            ["01-01", "01-15", "02-11", "03-21", "04-29", "05-03", "05-05", "09-15", "09-23", "10-10", "11-03", "11-23"],
+            Dates(1970));
+
+    [Theory]
     [InlineData(1948)]
     [InlineData(2100)]
     public void YearsOutsideTheSupportedRange_AreRefused(int year) =>

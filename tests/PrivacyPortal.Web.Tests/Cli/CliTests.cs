@@ -147,4 +147,125 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Exit codes", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Holidays_PrintsSortedCsvLines()
+    {
+        var (exit, output, _) = await RunAsync("holidays", "--from", "2026-09-01", "--to", "2026-11-30");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(
+            [
+                "2026-09-21,敬老の日,Respect for the Aged Day",
+                "2026-09-22,国民の休日,Citizens' holiday",
+                "2026-09-23,秋分の日,Autumnal Equinox Day",
+                "2026-10-12,スポーツの日,Sports Day",
+                "2026-11-03,文化の日,Culture Day",
+                "2026-11-23,勤労感謝の日,Labour Thanksgiving Day",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("--from", "2026-11-31", "--to", "2026-12-31")]
+    [InlineData("--from", "2026-12-31", "--to", "2026-01-01")]
+    [InlineData("--from", "1900-01-01", "--to", "1900-12-31")]
+    public async Task Holidays_WithBadDates_ExitsWith2(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(["holidays", .. args]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.StartsWith("portal: ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-12-25", "2", "2027-01-04")]
+    [InlineData("2026-04-30", "2", "2026-05-07")]
+    [InlineData("2026-11-21", "0", "2026-11-24")]
+    [InlineData("2027-01-04", "-1", "2026-12-28")]
+    public async Task BusinessDays_FollowThePolicysCalendar(string from, string add, string expected)
+    {
+        var (exit, output, _) = await RunAsync("business-days", "--controller", "ntt-smartconnect", "--from", from, "--add", add);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(expected, output.Trim());
+    }
+
+    [Fact]
+    public async Task Deadline_Json_GivesTheAppiDatesAndTheirExplanation()
+    {
+        var (exit, output, _) = await RunAsync(
+            "deadline", "--controller", "ntt-smartconnect", "--type", "disclosure", "--received", "2026-11-24", "--pause", "2026-11-26..2026-11-29", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("appi", root.GetProperty("regime").GetString());
+        Assert.Equal("2026-12-11", root.GetProperty("dueOn").GetString());
+        Assert.Equal("2026-12-11", root.GetProperty("sendBy").GetString());
+        Assert.Equal("2026-12-09", root.GetProperty("earliestSuitOn").GetString());
+        Assert.Equal("Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; due 2026-12-11; send by 2026-12-11", root.GetProperty("explanation").GetProperty("en").GetString());
+        Assert.Equal(3, root.GetProperty("pauses")[0].GetProperty("days").GetInt32());
+        Assert.False(root.TryGetProperty("extensionNoticeBy", out _));
+    }
+
+    [Fact]
+    public async Task Deadline_ForAGdprRight_UsesOneMonth_AndTheExtension()
+    {
+        var (exit, output, _) = await RunAsync("deadline", "--controller", "nec-website", "--type", "access", "--received", "2025-01-31", "--extended", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("gdpr", json.RootElement.GetProperty("regime").GetString());
+        Assert.Equal("2025-04-30", json.RootElement.GetProperty("dueOn").GetString());
+        Assert.Equal("2025-02-28", json.RootElement.GetProperty("extensionNoticeBy").GetString());
+    }
+
+    [Fact]
+    public async Task Deadline_UnderARegimeThePolicyDoesNotEnable_SaysSo()
+    {
+        var (exit, output, _) = await RunAsync("deadline", "--controller", "netone", "--type", "disclosure", "--received", "2026-11-24", "--regime", "ccpa", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("regimeEnabled").GetBoolean());
+        Assert.Equal("2027-01-07", json.RootElement.GetProperty("dueOn").GetString());
+        Assert.Equal("2026-12-07", json.RootElement.GetProperty("acknowledgeBy").GetString());
+    }
+
+    [Theory]
+    [InlineData("--pause", "2026-11-26")]
+    [InlineData("--pause", "2026-11-26..2026-11-20")]
+    [InlineData("--pause", "2026-11-20..2026-11-22")]
+    [InlineData("--pause", "2026-11-26..2026-11-29:holiday")]
+    [InlineData("--regime", "pipeda")]
+    public async Task Deadline_WithABadPauseOrRegime_ExitsWith2(string option, string value)
+    {
+        var (exit, _, error) = await RunAsync("deadline", "--controller", "netone", "--type", "disclosure", "--received", "2026-11-24", option, value);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.StartsWith("portal: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retention_ForNttResonant_CountsFromTheNextFiscalYear()
+    {
+        var (exit, output, _) = await RunAsync("retention", "--controller", "ntt-resonant", "--completed", "2024-06-10");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal("keep-until 2026-03-31", lines[0]);
+        Assert.Equal("dispose-from 2026-04-01", lines[1]);
+    }
+
+    [Fact]
+    public async Task Retention_WherethePolicyIsSilent_SaysNotPublished()
+    {
+        var (exit, output, _) = await RunAsync("retention", "--controller", "netone", "--completed", "2024-06-10", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("published").GetBoolean());
+        Assert.False(json.RootElement.TryGetProperty("keepUntil", out _));
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PrivacyPortal.Web.Tests.Support;
 
@@ -18,6 +20,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data.Path);
         builder.UseSetting("Portal:ProfilesDirectory", ProfilesDirectory ?? RepoPaths.Seeds);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(FixedClock.Default));
     }
 
     protected override void Dispose(bool disposing)

@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Infrastructure.Profiles;
 
 namespace PrivacyPortal.Web.Areas.Intake.Pages;
 
 /// <summary>One policy's procedure in plain words: what can be asked, what it costs, what to send, where, and how long it takes.</summary>
-public sealed class PolicyModel(ProfileStore profiles) : PageModel
+public sealed class PolicyModel(ProfileStore profiles, TimeProvider clock) : PageModel
 {
     public CurrentProfile Current { get; private set; } = null!;
+
+    public ProcedureView Procedure { get; private set; } = null!;
 
     public IReadOnlyList<IGrouping<RequestFamily, OfferView>> Families { get; private set; } = [];
 
@@ -23,6 +26,7 @@ public sealed class PolicyModel(ProfileStore profiles) : PageModel
         }
 
         Current = current;
+        Procedure = ProcedureView.For(current, JapanTime.Today(clock));
         Families = OfferView.For(current.Profile).GroupBy(o => o.Type.Family).ToList();
         return Page();
     }

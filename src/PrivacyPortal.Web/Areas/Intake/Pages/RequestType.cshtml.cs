@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Infrastructure.Profiles;
 
 namespace PrivacyPortal.Web.Areas.Intake.Pages;
 
 /// <summary>One request type under one policy: what it is, what it costs, what to send and where.</summary>
-public sealed class RequestTypeModel(ProfileStore profiles) : PageModel
+public sealed class RequestTypeModel(ProfileStore profiles, TimeProvider clock) : PageModel
 {
     public CurrentProfile Current { get; private set; } = null!;
+
+    public ProcedureView Procedure { get; private set; } = null!;
 
     public OfferView? Offer { get; private set; }
 
@@ -26,6 +29,7 @@ public sealed class RequestTypeModel(ProfileStore profiles) : PageModel
         }
 
         Current = current;
+        Procedure = ProcedureView.For(current, JapanTime.Today(clock));
         Accepted = OfferView.For(current.Profile);
         Offer = Accepted.FirstOrDefault(o => o.Type.Id == requestTypeId);
         if (Offer is null)
