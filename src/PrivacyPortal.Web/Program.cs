@@ -4,7 +4,7 @@ using PrivacyPortal.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddPortalWeb(builder.DataDirectory());
+builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UsePortalWeb();

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
 
 namespace PrivacyPortal.Infrastructure.Data;
 
@@ -19,6 +22,12 @@ public abstract class PortalDbContext : DbContext
     public DbSet<Policy> Policies => Set<Policy>();
 
     public DbSet<ProfileVersion> ProfileVersions => Set<ProfileVersion>();
+
+    public DbSet<PrivacyRequest> Requests => Set<PrivacyRequest>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

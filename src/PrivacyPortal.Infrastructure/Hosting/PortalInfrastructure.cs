@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Infrastructure.Hosting;
 
@@ -24,7 +27,17 @@ public static class PortalInfrastructure
                 : Path.GetFullPath(options.ProfilesDirectory, contentRoot);
         });
 
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton(TimeProvider.System);
+
+        // Keys for antiforgery, cookies, notice links and the document key live in the data folder, so restarts
+        // and the CLI share them.
+        var dataDirectory = Path.GetFullPath(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? "data", contentRoot);
+        services.AddDataProtection()
+            .SetApplicationName("PrivacyPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<NoticeLinks>();
+        services.AddSingleton<DocumentVault>();
         services.AddSingleton(sp => ProfileLoader.LoadDirectory(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ProfilesDirectory));
         services.AddDbContext<SqlitePortalDbContext>((sp, builder) =>
         {

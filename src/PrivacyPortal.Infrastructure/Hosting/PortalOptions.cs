@@ -10,6 +10,9 @@ public sealed class PortalOptions
 
     /// <summary>The seeds directory with one folder per controller. Default: the "seeds" folder shipped next to the binaries.</summary>
     public string ProfilesDirectory { get; set; } = string.Empty;
+
+    /// <summary>The address links in emails start with, e.g. https://privacy.example.jp; empty: the address of the request that made them.</summary>
+    public string PublicBaseUrl { get; set; } = string.Empty;
 }
 
 /// <summary>The "Database" configuration section.</summary>

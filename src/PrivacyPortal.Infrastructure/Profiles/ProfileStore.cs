@@ -25,6 +25,16 @@ public sealed class ProfileStore(PortalDbContext db)
         return row is null ? null : ToCurrent(row.PolicyId, row.Number, row.ContentSha256, row.Content, row.SourcePath);
     }
 
+    /// <summary>A given version of a policy's profile: requests keep the version in force when they were filed.</summary>
+    public async Task<CurrentProfile?> FindVersionAsync(string policyId, int version, CancellationToken cancellationToken)
+    {
+        var row = await db.ProfileVersions.AsNoTracking()
+            .Where(v => v.PolicyId == policyId && v.Number == version)
+            .Select(v => new { v.PolicyId, v.Number, v.ContentSha256, v.Content, v.SourcePath })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToCurrent(row.PolicyId, row.Number, row.ContentSha256, row.Content, row.SourcePath);
+    }
+
     public async Task<IReadOnlyList<CurrentProfile>> ListAsync(string? search, CancellationToken cancellationToken)
     {
         var policies = db.Policies.AsNoTracking();

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
+using FluentValidation;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -33,7 +33,7 @@ public static class PortalWebHosting
         return builder;
     }
 
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         // Runs before Kestrel accepts requests: a broken profile or a failed migration stops start-up.
         services.AddHostedService<PortalStartupService>();
@@ -64,14 +64,17 @@ public static class PortalWebHosting
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
+        services.AddPortalRateLimits(configuration);
+        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(PortalWebHosting).Assembly))
+        {
+            services.AddScoped(validator.ValidatorType);
+        }
+
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProfilesHealthCheck>("profiles");
         // Japanese text is written as characters, not numeric entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddDataProtection()
-            .SetApplicationName("PrivacyPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "portal.af";
@@ -89,6 +92,7 @@ public static class PortalWebHosting
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAntiforgery();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

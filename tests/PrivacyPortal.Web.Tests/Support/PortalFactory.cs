@@ -12,6 +12,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string? ProfilesDirectory { get; init; }
 
+    public FixedClock Clock { get; } = new(FixedClock.DefaultInstant);
+
+    /// <summary>Requests per minute the rate limiter allows; high by default so tests are not throttled by each other.</summary>
+    public int RateLimit { get; init; } = 10_000;
+
     public string DataDirectory => _data.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,7 +25,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data.Path);
         builder.UseSetting("Portal:ProfilesDirectory", ProfilesDirectory ?? RepoPaths.Seeds);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(FixedClock.Default));
+        foreach (var setting in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute" })
+        {
+            builder.UseSetting($"RateLimits:{setting}", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)

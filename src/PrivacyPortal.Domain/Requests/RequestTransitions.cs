@@ -1,0 +1,49 @@
+using PrivacyPortal.Domain.Common;
+
+namespace PrivacyPortal.Domain.Requests;
+
+/// <summary>The one table of allowed status moves. Every verb of <see cref="PrivacyRequest"/> goes through it.</summary>
+public static class RequestTransitions
+{
+    private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
+    {
+        [RequestStatus.Draft] = [RequestStatus.Received, RequestStatus.Withdrawn],
+        [RequestStatus.Received] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
+        [RequestStatus.AwaitingIdentity] = [RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
+        [RequestStatus.AwaitingFee] = [RequestStatus.AwaitingIdentity, RequestStatus.InReview, RequestStatus.Withdrawn, RequestStatus.DeemedWithdrawn],
+        [RequestStatus.InReview] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.Decided, RequestStatus.Withdrawn],
+        [RequestStatus.Decided] = [RequestStatus.Answered],
+        [RequestStatus.Answered] = [RequestStatus.Closed],
+        [RequestStatus.Closed] = [],
+        [RequestStatus.Withdrawn] = [],
+        [RequestStatus.DeemedWithdrawn] = [],
+    };
+
+    public static bool CanMove(RequestStatus from, RequestStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>Open: the requester may still add documents or withdraw.</summary>
+    public static bool IsOpen(RequestStatus status) =>
+        status is not (RequestStatus.Decided or RequestStatus.Answered or RequestStatus.Closed or RequestStatus.Withdrawn or RequestStatus.DeemedWithdrawn);
+
+    public static void Check(RequestStatus from, RequestStatus to)
+    {
+        if (!CanMove(from, to))
+        {
+            throw new DomainException($"A request that is {Describe(from)} cannot become {Describe(to)}.");
+        }
+    }
+
+    private static string Describe(RequestStatus status) => status switch
+    {
+        RequestStatus.Draft => "a draft",
+        RequestStatus.Received => "received",
+        RequestStatus.AwaitingIdentity => "awaiting identity documents",
+        RequestStatus.AwaitingFee => "awaiting the fee",
+        RequestStatus.InReview => "in review",
+        RequestStatus.Decided => "decided",
+        RequestStatus.Answered => "answered",
+        RequestStatus.Closed => "closed",
+        RequestStatus.Withdrawn => "withdrawn",
+        RequestStatus.DeemedWithdrawn => "deemed withdrawn",
+    };
+}

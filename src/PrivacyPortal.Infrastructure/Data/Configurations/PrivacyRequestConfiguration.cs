@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PrivacyPortal.Domain.Audit;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+
+namespace PrivacyPortal.Infrastructure.Data.Configurations;
+
+internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<PrivacyRequest>
+{
+    public void Configure(EntityTypeBuilder<PrivacyRequest> builder)
+    {
+        builder.ToTable("Requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.PolicyId).HasMaxLength(ProcedureProfile.MaxIdLength).IsRequired();
+        builder.HasOne<Policy>().WithMany().HasForeignKey(r => r.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Language).HasMaxLength(2).IsRequired();
+        builder.Property(r => r.Reference).HasMaxLength(PrivacyRequest.MaxReferenceLength);
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.SubmissionKey).HasMaxLength(PrivacyRequest.MaxSubmissionKeyLength).IsRequired();
+        builder.HasIndex(r => r.SubmissionKey).IsUnique();
+        builder.Property(r => r.ConfirmationHash).HasMaxLength(64);
+        builder.HasIndex(r => r.ConfirmationHash);
+        builder.Property(r => r.StatusTokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(r => r.StatusTokenHash).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(r => r.Requester, requester =>
+        {
+            requester.Property(p => p.FullName).HasMaxLength(Requester.MaxNameLength).IsRequired();
+            requester.Property(p => p.Kana).HasMaxLength(Requester.MaxNameLength);
+            requester.Property(p => p.PostalCode).HasMaxLength(Requester.MaxPostalCodeLength).IsRequired();
+            requester.Property(p => p.Address).HasMaxLength(Requester.MaxAddressLength).IsRequired();
+            requester.Property(p => p.Email).HasMaxLength(Requester.MaxEmailLength).IsRequired();
+            requester.Property(p => p.Phone).HasMaxLength(Requester.MaxPhoneLength);
+            requester.Property(p => p.CustomerNumber).HasMaxLength(Requester.MaxCustomerNumberLength);
+            requester.Property(p => p.Relationship).HasMaxLength(Requester.MaxRelationshipLength);
+        });
+        builder.Navigation(r => r.Requester).IsRequired();
+        builder.OwnsOne(r => r.Agent, agent =>
+        {
+            agent.Property(p => p.FullName).HasMaxLength(Requester.MaxNameLength);
+            agent.Property(p => p.Email).HasMaxLength(Requester.MaxEmailLength);
+            agent.Property(p => p.Phone).HasMaxLength(Requester.MaxPhoneLength);
+            agent.Property(p => p.PostalCode).HasMaxLength(Requester.MaxPostalCodeLength);
+            agent.Property(p => p.Address).HasMaxLength(Requester.MaxAddressLength);
+            agent.Ignore(p => p.IsLegalRepresentative);
+        });
+
+        builder.HasMany(r => r.Items).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Documents).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.AuditEvents).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.AuditEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Notices).WithOne().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Notices).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.ContactEmail);
+        builder.Ignore(r => r.IsOpen);
+    }
+}
+
+internal sealed class RequestItemConfiguration : IEntityTypeConfiguration<RequestItem>
+{
+    public void Configure(EntityTypeBuilder<RequestItem> builder)
+    {
+        builder.ToTable("RequestItems");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TypeId).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.Details)
+            .HasConversion(
+                d => JsonSerializer.Serialize(d, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    d => new Dictionary<string, string>(d, StringComparer.Ordinal)))
+            .IsRequired();
+    }
+}
+
+internal sealed class RequestDocumentConfiguration : IEntityTypeConfiguration<RequestDocument>
+{
+    public void Configure(EntityTypeBuilder<RequestDocument> builder)
+    {
+        builder.ToTable("RequestDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.FileName).HasMaxLength(RequestDocument.MaxFileNameLength).IsRequired();
+        builder.Property(d => d.ContentType).HasMaxLength(40).IsRequired();
+        builder.Property(d => d.StoredName).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Actor).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.FromStatus).HasMaxLength(40);
+        builder.Property(e => e.ToStatus).HasMaxLength(40);
+        builder.Property(e => e.Detail).HasMaxLength(AuditEvent.MaxDetailLength);
+    }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> builder)
+    {
+        builder.ToTable("Notices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Recipient).HasMaxLength(254).IsRequired();
+        builder.Property(n => n.Language).HasMaxLength(2).IsRequired();
+        builder.Property(n => n.Reference).HasMaxLength(PrivacyRequest.MaxReferenceLength);
+        builder.HasIndex(n => n.SentAtUtc);
+    }
+}

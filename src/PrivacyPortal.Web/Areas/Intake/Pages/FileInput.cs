@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using FluentValidation.Results;
+using PrivacyPortal.Domain.Requests;
+
+namespace PrivacyPortal.Web.Areas.Intake.Pages;
+
+/// <summary>Everything the request form posts. Strings stay strings so that whatever was typed comes back unchanged on an error.</summary>
+public sealed class FileInput
+{
+    public List<string> Types { get; set; } = [];
+
+    /// <summary>Answers to each type's fields, keyed "type.field" (e.g. "disclosure.method").</summary>
+    public Dictionary<string, string?> Details { get; set; } = [];
+
+    public string? FullName { get; set; }
+
+    public string? Kana { get; set; }
+
+    public string? BirthDate { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? CustomerNumber { get; set; }
+
+    public string? Relationship { get; set; }
+
+    /// <summary>Empty, or an <see cref="AgentKind"/> name when someone files on the person's behalf.</summary>
+    public string? AgentKind { get; set; }
+
+    public string? AgentFullName { get; set; }
+
+    public string? AgentEmail { get; set; }
+
+    public string? AgentPhone { get; set; }
+
+    public string? AgentPostalCode { get; set; }
+
+    public string? AgentAddress { get; set; }
+
+    public bool DocumentsByPost { get; set; }
+
+    public string? SubmissionKey { get; set; }
+
+    /// <summary>A field people never see or fill; bots do.</summary>
+    public string? Website { get; set; }
+
+    public string Detail(string type, string field) => Details.GetValueOrDefault($"{type}.{field}") ?? string.Empty;
+
+    public Agent? ToAgent() => Enum.TryParse<AgentKind>(AgentKind, out var kind)
+        ? new Agent
+        {
+            Kind = kind,
+            FullName = AgentFullName!.Trim(),
+            Email = AgentEmail!.Trim(),
+            Phone = Blank(AgentPhone),
+            PostalCode = AgentPostalCode!.Trim(),
+            Address = AgentAddress!.Trim(),
+        }
+        : null;
+
+    public Requester ToRequester() => new()
+    {
+        FullName = FullName!.Trim(),
+        Kana = Blank(Kana),
+        BirthDate = DateOnly.ParseExact(BirthDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PostalCode = PostalCode!.Trim(),
+        Address = Address!.Trim(),
+        Email = Email!.Trim(),
+        Phone = Blank(Phone),
+        CustomerNumber = Blank(CustomerNumber),
+        Relationship = Blank(Relationship),
+    };
+
+    public IReadOnlyList<(string TypeId, IReadOnlyDictionary<string, string> Details)> ToItems() =>
+        Types.Select(type => (type, (IReadOnlyDictionary<string, string>)RequestFields.For(type)
+                .Where(f => !string.IsNullOrWhiteSpace(Detail(type, f.Id)))
+                .ToDictionary(f => f.Id, f => Detail(type, f.Id).Trim(), StringComparer.Ordinal)))
+            .ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// The shape of the form: required fields, lengths, formats, no control characters. Messages are text keys that
+/// the page shows in its language; rules with legal weight are the domain's.
+/// </summary>
+public sealed partial class FileInputValidator : AbstractValidator<FileInput>
+{
+    public FileInputValidator(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.Types).NotEmpty().WithMessage("Validation.ChooseType");
+        Text(x => x.FullName, Requester.MaxNameLength, required: true);
+        Text(x => x.Kana, Requester.MaxNameLength, required: false);
+        RuleFor(x => x.BirthDate).NotEmpty().WithMessage("Validation.Required")
+            .Must(value => TryDate(value, out _)).WithMessage("Validation.Date")
+            .Must(value => !TryDate(value, out var date) || date <= Domain.Calendars.JapanTime.Today(clock)).WithMessage("Validation.BirthDateFuture")
+            .Must(value => !TryDate(value, out var date) || date.Year >= 1900).WithMessage("Validation.BirthDateTooOld");
+        Text(x => x.PostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
+        Text(x => x.Address, Requester.MaxAddressLength, required: true);
+        Text(x => x.Email, Requester.MaxEmailLength, required: true).Matches(EmailPattern()).WithMessage("Validation.Email");
+        Text(x => x.Phone, Requester.MaxPhoneLength, required: false).Matches(PhonePattern()).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("Validation.Phone");
+        Text(x => x.CustomerNumber, Requester.MaxCustomerNumberLength, required: false);
+        Text(x => x.Relationship, Requester.MaxRelationshipLength, required: false);
+        RuleFor(x => x.AgentKind).Must(kind => string.IsNullOrEmpty(kind) || Enum.TryParse<AgentKind>(kind, out _)).WithMessage("Validation.Choice");
+        When(x => !string.IsNullOrEmpty(x.AgentKind), () =>
+        {
+            Text(x => x.AgentFullName, Requester.MaxNameLength, required: true);
+            Text(x => x.AgentEmail, Requester.MaxEmailLength, required: true).Matches(EmailPattern()).WithMessage("Validation.Email");
+            Text(x => x.AgentPhone, Requester.MaxPhoneLength, required: false).Matches(PhonePattern()).When(x => !string.IsNullOrWhiteSpace(x.AgentPhone)).WithMessage("Validation.Phone");
+            Text(x => x.AgentPostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
+            Text(x => x.AgentAddress, Requester.MaxAddressLength, required: true);
+        });
+        RuleFor(x => x).Custom(CheckDetails);
+    }
+
+    /// <summary>Japanese 〒123-4567, or a foreign code of 3-10 letters, digits, spaces and hyphens with a digit in it.</summary>
+    [GeneratedRegex(@"^(\d{3}-?\d{4}|(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9])$")]
+    private static partial Regex PostalCodePattern();
+
+    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{6,18}$")]
+    private static partial Regex PhonePattern();
+
+    public static bool HasControlCharacters(string? value, bool allowLineBreaks) =>
+        value is not null && value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\r' or '\n' or '\t'));
+
+    private IRuleBuilderOptions<FileInput, string?> Text(System.Linq.Expressions.Expression<Func<FileInput, string?>> field, int maxLength, bool required)
+    {
+        var rule = RuleFor(field);
+        if (required)
+        {
+            rule.NotEmpty().WithMessage("Validation.Required");
+        }
+
+        return rule
+            .MaximumLength(maxLength).WithMessage("Validation.TooLong").WithState(_ => maxLength)
+            .Must(value => !HasControlCharacters(value, allowLineBreaks: false)).WithMessage("Validation.ControlCharacters");
+    }
+
+    private static bool TryDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static void CheckDetails(FileInput input, ValidationContext<FileInput> context)
+    {
+        foreach (var type in input.Types.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var field in RequestFields.For(type))
+            {
+                var name = $"Details[{type}.{field.Id}]";
+                var value = input.Detail(type, field.Id);
+                if (field.Required && string.IsNullOrWhiteSpace(value))
+                {
+                    context.AddFailure(new ValidationFailure(name, field.Kind == FieldKind.Choice ? "Validation.Choose" : "Validation.Required"));
+                }
+                else if (value.Length > field.MaxLength)
+                {
+                    context.AddFailure(new ValidationFailure(name, "Validation.TooLong") { CustomState = field.MaxLength });
+                }
+                else if (HasControlCharacters(value, allowLineBreaks: field.Kind == FieldKind.LongText))
+                {
+                    context.AddFailure(new ValidationFailure(name, "Validation.ControlCharacters"));
+                }
+                else if (field.Kind == FieldKind.Choice && value.Length > 0 && field.Choices!.All(c => c.Id != value))
+                {
+                    context.AddFailure(new ValidationFailure(name, "Validation.Choice"));
+                }
+            }
+        }
+    }
+}

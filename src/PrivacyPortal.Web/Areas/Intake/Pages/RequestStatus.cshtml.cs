@@ -1,0 +1,190 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Verification;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Infrastructure.Storage;
+
+namespace PrivacyPortal.Web.Areas.Intake.Pages;
+
+/// <summary>
+/// The requester's page, reached only through the secret link: where the request stands, what it waits for and
+/// from whom, when it is due and why, the fee, the documents given; add documents, withdraw.
+/// </summary>
+[RequestSizeLimit(RequestStatusModel.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestStatusModel.MaxUploadRequestBytes)]
+public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles, TimeProvider clock, DocumentVault vault, IStringLocalizer text) : PageModel
+{
+    /// <summary>A 10 MB file plus the form around it; anything larger is refused before it is read.</summary>
+    public const long MaxUploadRequestBytes = RequestDocument.MaxBytes + (1024 * 1024);
+
+    public PrivacyRequest Filed { get; private set; } = null!;
+
+    public CurrentProfile Profile { get; private set; } = null!;
+
+    public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+
+    public FeeQuote Fee { get; private set; } = FeeQuote.None;
+
+    public bool LinkWorks { get; private set; }
+
+    public string? UploadError { get; private set; }
+
+    public string? WithdrawError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string token, IFormFile? file, string? party, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return Page();
+        }
+
+        UploadError = await CheckUploadAsync(file);
+        if (UploadError is not null)
+        {
+            return Page();
+        }
+
+        await using var stream = file!.OpenReadStream();
+        var bytes = new byte[file.Length];
+        await stream.ReadExactlyAsync(bytes, cancellationToken);
+        var contentType = DocumentFileType.Detect(bytes);
+        if (contentType is null)
+        {
+            UploadError = text["Upload.WrongType", SafeName(file.FileName)];
+            return Page();
+        }
+
+        var documentId = Guid.NewGuid();
+        var storedName = await vault.SaveAsync(documentId, bytes, cancellationToken);
+        var document = new RequestDocument(
+            documentId,
+            party == "agent" && Filed.Agent is not null ? DocumentParty.Agent : DocumentParty.Requester,
+            SafeName(file.FileName),
+            contentType,
+            bytes.Length,
+            storedName,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            Filed.AddDocument(document, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+        {
+            // Nothing half-stored: the encrypted file goes too.
+            System.IO.File.Delete(vault.PathOf(storedName));
+            UploadError = ex is DomainException ? text["Upload.Refused", ex.Message] : text["Form.ChangedMeanwhile"];
+            return Page();
+        }
+
+        return Redirect($"/r/{token}?uploaded=1#documents");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string token, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return Page();
+        }
+
+        if (!confirm)
+        {
+            WithdrawError = text["Withdraw.ConfirmRequired"];
+            return Page();
+        }
+
+        try
+        {
+            Filed.Withdraw("requester", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+        {
+            WithdrawError = ex is DomainException ? ex.Message : text["Form.ChangedMeanwhile"];
+            return Page();
+        }
+
+        return Redirect($"/r/{token}?withdrawn=1");
+    }
+
+    private async Task<string?> CheckUploadAsync(IFormFile? file)
+    {
+        await Task.CompletedTask;
+        if (file is null || file.Length == 0)
+        {
+            return text["Upload.Missing"].Value;
+        }
+
+        if (file.Length > RequestDocument.MaxBytes)
+        {
+            return text["Upload.TooLarge", SafeName(file.FileName), RequestDocument.MaxBytes / (1024 * 1024)].Value;
+        }
+
+        return Filed.Documents.Count >= PrivacyRequest.MaxDocuments ? text["Upload.TooMany", PrivacyRequest.MaxDocuments].Value : null;
+    }
+
+    /// <summary>The name without any path, control characters or excess length: it is only shown back to people.</summary>
+    public static string SafeName(string? name)
+    {
+        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
+        var clean = new string(file.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length == 0)
+        {
+            clean = "document";
+        }
+
+        return clean.Length <= RequestDocument.MaxFileNameLength ? clean : clean[..RequestDocument.MaxFileNameLength];
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        // The token is the key to personal data: never cached, never sent on as a referrer.
+        Response.Headers.CacheControl = "no-store";
+        LinkWorks = false;
+        if (!SecretTokens.LooksValid(token))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        var hash = SecretTokens.Hash(token);
+        var filed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (filed is null || filed.StatusLinkExpired(now))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        var profile = await profiles.FindVersionAsync(filed.PolicyId, filed.ProfileVersion, cancellationToken);
+        if (profile is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        Filed = filed;
+        Profile = profile;
+        Deadlines = filed.Deadlines(DeadlineRules.For(profile.Profile), JapanTime.Today(clock));
+        Fee = FeeQuote.For(profile.Profile, filed.Items.Select(i => i.TypeId));
+        LinkWorks = true;
+        return true;
+    }
+}
