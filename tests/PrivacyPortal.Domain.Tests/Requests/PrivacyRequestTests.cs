@@ -1,0 +1,187 @@
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Tests.Controllers;
+
+namespace PrivacyPortal.Domain.Tests.Requests;
+
+public sealed class PrivacyRequestTests
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc);
+    private static readonly DeadlineRules Rules = DeadlineRules.For(ProfileBuilder.Appi());
+
+    private static readonly Requester Person = new()
+    {
+        FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "大阪市", Email = "hanako@example.jp",
+    };
+
+    private static Dictionary<string, string> Details(string type) =>
+        RequestFields.For(type).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text");
+
+    private static PrivacyRequest File(ProcedureProfile? profile = null, Agent? agent = null, Requester? person = null, params string[] types) =>
+        PrivacyRequest.File(
+            new NewRequest("example", "ja", person ?? Person, agent, (types.Length == 0 ? ["disclosure"] : types).Select(t => (t, (IReadOnlyDictionary<string, string>)Details(t))).ToList(), DocumentsByPost: false, "key"),
+            profile ?? ProfileBuilder.Appi(),
+            profileVersion: 1,
+            new IssuedSecret("confirm-hash", "protected-confirm-link"),
+            new IssuedSecret("status-hash", "protected-status-link"),
+            Now);
+
+    private static RequestDocument Document() => new(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 100, "x.bin", "sha", Now);
+
+    [Fact]
+    public void Filing_MakesADraft_WithItsAuditEventAndConfirmationNotice()
+    {
+        var request = File();
+
+        Assert.Equal(RequestStatus.Draft, request.Status);
+        Assert.Null(request.ReceivedOn);
+        Assert.Equal("filed", Assert.Single(request.AuditEvents).Action);
+        var notice = Assert.Single(request.Notices);
+        Assert.Equal(NoticeKind.EmailConfirmation, notice.Kind);
+        Assert.Equal("protected-confirm-link", notice.ProtectedLink);
+        Assert.Equal(Now.AddHours(24), request.ConfirmationExpiresAtUtc);
+    }
+
+    [Fact]
+    public void ConfirmingTheEmail_ReceivesTheRequest_StartsTheClock_AndRotatesTheStatusLink()
+    {
+        var request = File();
+
+        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("new-status-hash", "protected-new-link"), Now);
+
+        Assert.Equal(RequestStatus.Received, request.Status);
+        Assert.Equal(new DateOnly(2026, 11, 24), request.ReceivedOn);
+        Assert.Equal(new DateOnly(2026, 12, 8), request.DueOn);
+        Assert.Equal("EX-2026-000001", request.Reference);
+        Assert.Equal("new-status-hash", request.StatusTokenHash);
+        Assert.Null(request.ConfirmationHash);
+        Assert.Equal(NoticeKind.Acknowledgement, request.Notices[^1].Kind);
+        Assert.Equal(("Draft", "Received"), (request.AuditEvents[^1].FromStatus, request.AuditEvents[^1].ToStatus));
+    }
+
+    [Fact]
+    public void TheReceiptDay_IsTheDayInJapan()
+    {
+        var request = File();
+
+        // 2026-11-24 16:00 UTC is already 2026-11-25 01:00 in Tokyo.
+        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("h", "l"), new DateTime(2026, 11, 24, 16, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(new DateOnly(2026, 11, 25), request.ReceivedOn);
+    }
+
+    [Theory]
+    [InlineData("wrong-hash", 1, "This confirmation link is not valid.")]
+    [InlineData("confirm-hash", 25, "This confirmation link has expired.")]
+    public void AWrongOrExpiredConfirmation_IsRefused(string hash, int hoursLater, string message)
+    {
+        var request = File();
+
+        var error = Assert.Throws<DomainException>(() => request.ConfirmEmail(hash, "EX-2026-000001", Rules, new IssuedSecret("h", "l"), Now.AddHours(hoursLater)));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(RequestStatus.Draft, request.Status);
+    }
+
+    [Fact]
+    public void ConfirmingTwice_IsRefused()
+    {
+        var request = File();
+        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("h", "l"), Now);
+
+        Assert.Throws<DomainException>(() => request.ConfirmEmail("confirm-hash", "EX-2026-000002", Rules, new IssuedSecret("h2", "l2"), Now));
+    }
+
+    [Fact]
+    public void ATypeTheProfileDoesNotAccept_IsRefused() =>
+        Assert.Contains("does not accept", Assert.Throws<DomainException>(() => File(types: "access")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void AMissingRequiredField_IsRefused()
+    {
+        var error = Assert.Throws<DomainException>(() => PrivacyRequest.File(
+            new NewRequest("example", "en", Person, null, [("correction", new Dictionary<string, string> { ["untrue"] = "x" })], false, "key"),
+            ProfileBuilder.Appi(), 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), Now));
+
+        Assert.Contains("required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABirthDateInTheFuture_IsRefused() =>
+        Assert.Throws<DomainException>(() => File(person: Person with { BirthDate = new DateOnly(2027, 1, 1) }));
+
+    [Fact]
+    public void AnAgentThePolicyRefuses_IsRefused()
+    {
+        var profile = ProfileBuilder.Appi();
+        profile = profile with { Identity = profile.Identity with { AppointedAgent = profile.Identity.AppointedAgent with { Accepted = false } } };
+        var agent = new Agent { Kind = AgentKind.AppointedAgent, FullName = "代理人", Email = "agent@example.jp", PostalCode = "100-0001", Address = "東京都" };
+
+        Assert.Throws<DomainException>(() => File(profile, agent));
+    }
+
+    [Fact]
+    public void NoticesGoToTheAgent_WhenOneFiles()
+    {
+        var agent = new Agent { Kind = AgentKind.LegalRepresentativeOfMinor, FullName = "親", Email = "parent@example.jp", PostalCode = "100-0001", Address = "東京都" };
+
+        Assert.Equal("parent@example.jp", File(agent: agent).Notices[0].Recipient);
+    }
+
+    [Fact]
+    public void AtMostFiveDocuments_CanBeAdded()
+    {
+        var request = File();
+        for (var i = 0; i < PrivacyRequest.MaxDocuments; i++)
+        {
+            request.AddDocument(Document(), Now);
+        }
+
+        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Now));
+        Assert.Equal(5, request.Documents.Count);
+    }
+
+    [Fact]
+    public void Withdrawing_IsAllowedWhileOpen_AndRecorded_ThenNothingMoreCanBeAdded()
+    {
+        var request = File();
+
+        request.Withdraw("requester", Now);
+
+        Assert.Equal(RequestStatus.Withdrawn, request.Status);
+        Assert.Equal(NoticeKind.Withdrawn, request.Notices[^1].Kind);
+        Assert.Equal("withdrawn", request.AuditEvents[^1].Action);
+        Assert.Throws<DomainException>(() => request.Withdraw("requester", Now));
+        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Now));
+    }
+
+    [Fact]
+    public void EveryVerb_BumpsTheVersion_ForOptimisticConcurrency()
+    {
+        var request = File();
+        var before = request.Version;
+
+        request.AddDocument(Document(), Now);
+
+        Assert.Equal(before + 1, request.Version);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Draft, RequestStatus.Received, true)]
+    [InlineData(RequestStatus.Draft, RequestStatus.Decided, false)]
+    [InlineData(RequestStatus.AwaitingFee, RequestStatus.DeemedWithdrawn, true)]
+    [InlineData(RequestStatus.Received, RequestStatus.DeemedWithdrawn, false)]
+    [InlineData(RequestStatus.Decided, RequestStatus.Withdrawn, false)]
+    [InlineData(RequestStatus.Closed, RequestStatus.Received, false)]
+    public void TheTransitionTable_AllowsOnlyItsMoves(RequestStatus from, RequestStatus to, bool allowed)
+    {
+        Assert.Equal(allowed, RequestTransitions.CanMove(from, to));
+        if (!allowed)
+        {
+            Assert.Throws<DomainException>(() => RequestTransitions.Check(from, to));
+        }
+    }
+}
