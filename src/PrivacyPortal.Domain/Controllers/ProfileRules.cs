@@ -229,6 +229,18 @@ public static partial class ProfileRules
                 }
             }
 
+            if (offer.DisclosureMethods is { } methods)
+            {
+                if (RequestFields.For(type.Id).All(f => f.Id != "method"))
+                {
+                    problems.Add(new($"{at}.disclosureMethods", $"'{type.Id}' has no disclosure method to choose"));
+                }
+                else if (methods.Count == 0 || methods.Any(m => !RequestFields.DisclosureMethodIds.Contains(m)))
+                {
+                    problems.Add(new($"{at}.disclosureMethods", $"list one or more of: {string.Join(", ", RequestFields.DisclosureMethodIds)}"));
+                }
+            }
+
             var fee = offer.Fee ?? string.Empty;
             var charges = fee != RequestTypeOffer.NoFee;
             if (charges && fee != RequestTypeOffer.FeeNotMentioned && profile.FindFee(fee) is null)

@@ -28,6 +28,12 @@ public sealed record RequestTypeOffer
     /// <summary><see cref="NoFee"/>, <see cref="FeeNotMentioned"/> or the id of an entry in the profile's fees.</summary>
     public string Fee { get; init; } = NoFee;
 
+    /// <summary>
+    /// APPI Art. 33(1): the disclosure methods the requester may designate ("electronic", "paper"); null means both,
+    /// the methods the law itself names.
+    /// </summary>
+    public IReadOnlyList<string>? DisclosureMethods { get; init; }
+
     public RequestForm? Form { get; init; }
 
     public RequestForm? ProxyForm { get; init; }

@@ -289,7 +289,7 @@ public sealed class PrivacyRequest
                     throw new DomainException($"'{field.Label.En}' is required for {typeId}.");
                 }
 
-                if (field.Kind == FieldKind.Choice && !string.IsNullOrEmpty(value) && field.Choices!.All(c => c.Id != value))
+                if (field.Kind == FieldKind.Choice && !string.IsNullOrEmpty(value) && RequestFields.ChoicesFor(field, profile.Offer(typeId)).All(c => c.Id != value))
                 {
                     throw new DomainException($"'{value}' is not a choice for '{field.Label.En}'.");
                 }

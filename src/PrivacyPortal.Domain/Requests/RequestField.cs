@@ -136,4 +136,17 @@ public static class RequestFields
 
     public static IReadOnlyList<RequestField> For(string requestTypeId) =>
         ByType.TryGetValue(requestTypeId, out var fields) ? fields : [];
+
+    /// <summary>The choices a field offers under a policy: the disclosure method is limited to those the profile offers.</summary>
+    public static IReadOnlyList<FieldChoice> ChoicesFor(RequestField field, Controllers.RequestTypeOffer? offer)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var choices = field.Choices ?? [];
+        return field.Id == Method.Id && offer?.DisclosureMethods is { } methods
+            ? choices.Where(c => methods.Contains(c.Id)).ToList()
+            : choices;
+    }
+
+    /// <summary>The disclosure method ids the law names (APPI Art. 33(1)).</summary>
+    public static IReadOnlyList<string> DisclosureMethodIds { get; } = [Electronic.Id, Paper.Id];
 }

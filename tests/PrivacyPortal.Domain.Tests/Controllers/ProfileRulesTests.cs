@@ -219,3 +219,27 @@ public sealed class ProfileRulesTests
         Assert.Empty(ProfileRules.Check(profile));
     }
 }
+
+public sealed class DisclosureMethodRulesTests
+{
+    [Fact]
+    public void APolicyMayOfferOnlyPaper() =>
+        Assert.Empty(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with { DisclosureMethods = ["paper"] })));
+
+    [Theory]
+    [InlineData("fax")]
+    [InlineData(null)]
+    public void UnknownOrNoMethods_AreRefused(string? method)
+    {
+        var offer = ProfileBuilder.Offer("disclosure") with { DisclosureMethods = method is null ? [] : [method] };
+
+        Assert.EndsWith(".disclosureMethods", Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(offer))).Field, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MethodsOnARequestWithoutDisclosure_AreRefused() =>
+        Assert.Contains(
+            "no disclosure method",
+            Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("correction") with { DisclosureMethods = ["paper"] }))).Message,
+            StringComparison.Ordinal);
+}

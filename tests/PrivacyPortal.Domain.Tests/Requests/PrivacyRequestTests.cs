@@ -185,3 +185,19 @@ public sealed class PrivacyRequestTests
         }
     }
 }
+
+public sealed class DisclosureMethodTests
+{
+    [Fact]
+    public void AMethodThePolicyDoesNotOffer_IsRefused()
+    {
+        var profile = ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with { DisclosureMethods = ["paper"] });
+        var person = new Requester { FullName = "A", BirthDate = new DateOnly(1990, 1, 1), PostalCode = "100-0001", Address = "東京都", Email = "a@example.jp" };
+
+        var error = Assert.Throws<DomainException>(() => PrivacyRequest.File(
+            new NewRequest("example", "en", person, null, [("disclosure", new Dictionary<string, string> { ["data"] = "all", ["method"] = "electronic" })], false, "k"),
+            profile, 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc)));
+
+        Assert.Contains("'electronic' is not a choice", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -145,6 +145,7 @@ public sealed class BadInputTests(PortalFactory factory) : IClassFixture<PortalF
         using var response = await person.PostAsync("/policies/netone/file", fields, [new("step", "review")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The form was sent without its security check", Html.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 }
 

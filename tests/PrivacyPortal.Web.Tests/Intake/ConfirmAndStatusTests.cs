@@ -36,6 +36,35 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         return (person, confirmed.Headers.Location!.OriginalString);
     }
 
+    public static TheoryData<string, string> OneTypePerFamilyPerPolicy()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var snapshot in Infrastructure.Profiles.ProfileLoader.LoadDirectory(RepoPaths.Seeds).Profiles)
+        {
+            foreach (var family in snapshot.Profile.AcceptedTypes().GroupBy(t => t.Type.Family).Where(g => g.Key != RequestFamily.Other))
+            {
+                data.Add(snapshot.Profile.Id, family.First().Type.Id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OneTypePerFamilyPerPolicy))]
+    public async Task EachFamily_OfEveryPolicy_CanBeFiledConfirmedAndFollowed(string policy, string type)
+    {
+        var (person, statusUrl) = await FileAndConfirmAsync(policy, type);
+
+        var (html, status) = await person.GetAsync(statusUrl);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches(@"Reference number [A-Z]+-2026-\d{6}", Html.Text(html));
+        Assert.Contains("Status Received", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains("due 2026-12-", Html.Text(html), StringComparison.Ordinal);
+        person.Dispose();
+    }
+
     [Fact]
     public async Task ConfirmingThroughTheLink_ReceivesTheRequest_StartsTheClock_AndAssignsTheReference()
     {

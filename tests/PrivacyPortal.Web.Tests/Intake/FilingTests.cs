@@ -72,11 +72,11 @@ public sealed class FilingTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task AnAgentsRequest_SendsTheConfirmationToTheAgent()
+    public async Task AnAgentsRequest_SendsTheConfirmationToTheAgent_AndListsTheRepresentativesDocuments()
     {
         using var person = new IntakeClient(factory);
 
-        await person.FileAsync("ntt-smartconnect", ["disclosure"], new()
+        var statusUrl = await person.FileAsync("ntt-smartconnect", ["disclosure"], new()
         {
             ["Input.AgentKind"] = "LegalRepresentativeOfMinor",
             ["Input.AgentFullName"] = "山田 太郎",
@@ -87,6 +87,8 @@ public sealed class FilingTests(PortalFactory factory) : IClassFixture<PortalFac
 
         var (notice, _) = person.LatestNotice(NoticeKind.EmailConfirmation);
         Assert.Equal("taro@example.jp", notice.Recipient);
+        var (page, _) = await person.GetAsync(statusUrl);
+        Assert.Contains("Copy of the family register", Html.Text(page), StringComparison.Ordinal);
     }
 
     [Fact]

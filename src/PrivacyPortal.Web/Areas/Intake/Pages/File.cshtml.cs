@@ -200,7 +200,9 @@ public sealed class FileModel(
             Errors.Add(new("Input.Types", text["Validation.TypeNotAccepted", type]));
         }
 
-        foreach (var failure in validator.Validate(Input).Errors)
+        var context = new FluentValidation.ValidationContext<FileInput>(Input);
+        context.RootContextData[FileInputValidator.OffersKey] = Current.Profile.RequestTypes;
+        foreach (var failure in validator.Validate(context).Errors)
         {
             var message = failure.CustomState is int max ? text[failure.ErrorMessage, max] : text[failure.ErrorMessage];
             Errors.Add(new($"Input.{failure.PropertyName}", message));

@@ -122,6 +122,9 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
         RuleFor(x => x).Custom(CheckDetails);
     }
 
+    /// <summary>Key in the validation context for the policy's offers, so choices are checked against what it offers.</summary>
+    public const string OffersKey = "offers";
+
     /// <summary>Japanese 〒123-4567, or a foreign code of 3-10 letters, digits, spaces and hyphens with a digit in it.</summary>
     [GeneratedRegex(@"^(\d{3}-?\d{4}|(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9])$")]
     private static partial Regex PostalCodePattern();
@@ -153,25 +156,26 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
 
     private static void CheckDetails(FileInput input, ValidationContext<FileInput> context)
     {
+        var offers = context.RootContextData.TryGetValue(OffersKey, out var value) ? (IReadOnlyList<Domain.Controllers.RequestTypeOffer>)value : [];
         foreach (var type in input.Types.Distinct(StringComparer.Ordinal))
         {
             foreach (var field in RequestFields.For(type))
             {
                 var name = $"Details[{type}.{field.Id}]";
-                var value = input.Detail(type, field.Id);
-                if (field.Required && string.IsNullOrWhiteSpace(value))
+                var answer = input.Detail(type, field.Id);
+                if (field.Required && string.IsNullOrWhiteSpace(answer))
                 {
                     context.AddFailure(new ValidationFailure(name, field.Kind == FieldKind.Choice ? "Validation.Choose" : "Validation.Required"));
                 }
-                else if (value.Length > field.MaxLength)
+                else if (answer.Length > field.MaxLength)
                 {
                     context.AddFailure(new ValidationFailure(name, "Validation.TooLong") { CustomState = field.MaxLength });
                 }
-                else if (HasControlCharacters(value, allowLineBreaks: field.Kind == FieldKind.LongText))
+                else if (HasControlCharacters(answer, allowLineBreaks: field.Kind == FieldKind.LongText))
                 {
                     context.AddFailure(new ValidationFailure(name, "Validation.ControlCharacters"));
                 }
-                else if (field.Kind == FieldKind.Choice && value.Length > 0 && field.Choices!.All(c => c.Id != value))
+                else if (field.Kind == FieldKind.Choice && answer.Length > 0 && RequestFields.ChoicesFor(field, offers.FirstOrDefault(o => o.Type == type)).All(c => c.Id != answer))
                 {
                     context.AddFailure(new ValidationFailure(name, "Validation.Choice"));
                 }
