@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PrivacyPortal.Cli.Commands;
 using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Profiles;
 
 namespace PrivacyPortal.Cli;
@@ -27,6 +28,8 @@ public static class PortalCli
                                            every date the regime sets, with its explanation
           retention --controller ID --completed DATE [--json]
                                            until when request records are kept, and from when disposed of
+          worker                           send the notices outbox until stopped (Ctrl+C or SIGTERM)
+          send-test-email --to ADDRESS     check the mail settings with one message
           help                             this text
 
         Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
@@ -60,7 +63,7 @@ public static class PortalCli
             return ExitCodes.Ok;
         }
 
-        using var host = BuildHost(args.Where(IsSetting).ToArray(), settings);
+        using var host = BuildHost(args.Where(IsSetting).ToArray(), settings, worker: command.Verb == "worker");
         var context = new CommandContext(host.Services, command, stdout, stderr);
         try
         {
@@ -74,6 +77,8 @@ public static class PortalCli
                 "business-days" => await BusinessDaysCommand.RunAsync(context),
                 "deadline" => await DeadlineCommand.RunAsync(context),
                 "retention" => await RetentionCommand.RunAsync(context),
+                "worker" => await WorkerCommand.RunAsync(context, host),
+                "send-test-email" => await SendTestEmailCommand.RunAsync(context),
                 _ => throw new UsageException($"unknown verb '{command.Verb}'."),
             };
         }
@@ -102,7 +107,7 @@ public static class PortalCli
     private static bool IsSetting(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
-    private static IHost BuildHost(string[] settingArgs, IReadOnlyDictionary<string, string?>? settings)
+    private static IHost BuildHost(string[] settingArgs, IReadOnlyDictionary<string, string?>? settings, bool worker)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -118,6 +123,12 @@ public static class PortalCli
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        if (worker)
+        {
+            builder.Services.PostConfigure<WorkerOptions>(options => options.Enabled = true);
+            builder.Services.AddHostedService<NoticeWorker>();
+        }
+
         return builder.Build();
     }
 }

@@ -85,6 +85,8 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data);
+        // The journey reads the confirmation link from the outbox, as the mail worker would.
+        builder.UseSetting("Worker:Enabled", "false");
         builder.UseSetting("Portal:ProfilesDirectory", Path.Combine(RepoRoot(), "seeds"));
     }
 

@@ -58,4 +58,47 @@ public sealed class Notice
     public DateTime? SentAtUtc { get; private set; }
 
     public int Attempts { get; private set; }
+
+    /// <summary>Not before this instant: the back-off after a failed attempt. Null: as soon as possible.</summary>
+    public DateTime? NextAttemptAtUtc { get; private set; }
+
+    /// <summary>Set when the notice is given up after too many attempts; shown to administrators.</summary>
+    public DateTime? FailedAtUtc { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public const int MaxErrorLength = 500;
+
+    /// <summary>The same for every attempt, so a message sent twice after a crash is recognisable as one.</summary>
+    public string MessageId => $"<{Id:N}@privacyportal>";
+
+    public bool IsPending => SentAtUtc is null && FailedAtUtc is null;
+
+    /// <summary>Sent: the secret link is no longer needed and is dropped.</summary>
+    public void MarkSent(DateTime nowUtc)
+    {
+        SentAtUtc = nowUtc;
+        Attempts++;
+        ProtectedLink = null;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// A failed attempt: retried after 1, 2, 4, 8... minutes; after <paramref name="maxAttempts"/> the notice is given
+    /// up and its secret link dropped.
+    /// </summary>
+    public void MarkAttemptFailed(string error, DateTime nowUtc, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+        if (Attempts >= maxAttempts)
+        {
+            FailedAtUtc = nowUtc;
+            NextAttemptAtUtc = null;
+            ProtectedLink = null;
+            return;
+        }
+
+        NextAttemptAtUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Web.Health;
 using PrivacyPortal.Web.Localization;
 using Serilog;
@@ -37,6 +38,7 @@ public static class PortalWebHosting
     {
         // Runs before Kestrel accepts requests: a broken profile or a failed migration stops start-up.
         services.AddHostedService<PortalStartupService>();
+        services.AddHostedService<NoticeWorker>();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Texts)));
@@ -72,7 +74,8 @@ public static class PortalWebHosting
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<ProfilesHealthCheck>("profiles");
+            .AddCheck<ProfilesHealthCheck>("profiles")
+            .AddCheck<NoticesHealthCheck>("notices");
         // Japanese text is written as characters, not numeric entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>

@@ -17,6 +17,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Requests per minute the rate limiter allows; high by default so tests are not throttled by each other.</summary>
     public int RateLimit { get; init; } = 10_000;
 
+    /// <summary>Extra configuration, e.g. the SMTP server of a test.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public string DataDirectory => _data.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,6 +31,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var setting in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute" })
         {
             builder.UseSetting($"RateLimits:{setting}", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Tests run the notices job themselves, when they want it.
+        builder.UseSetting("Worker:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -122,6 +122,9 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Recipient).HasMaxLength(254).IsRequired();
         builder.Property(n => n.Language).HasMaxLength(2).IsRequired();
         builder.Property(n => n.Reference).HasMaxLength(PrivacyRequest.MaxReferenceLength);
+        builder.Property(n => n.LastError).HasMaxLength(Notice.MaxErrorLength);
+        builder.Ignore(n => n.MessageId);
+        builder.Ignore(n => n.IsPending);
         builder.HasIndex(n => n.SentAtUtc);
     }
 }

@@ -1,0 +1,61 @@
+using System.Net.Mail;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Notices;
+
+namespace PrivacyPortal.Infrastructure.Notices;
+
+/// <summary>Turns a notice into an email in the requester's language: plain UTF-8 text, a deterministic Message-ID.</summary>
+public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
+{
+    public MailMessage Compose(Notice notice, string? link, LocalizedText company)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(company);
+        var ja = notice.Language == "ja";
+        var name = company.In(notice.Language);
+        var reference = notice.Reference ?? string.Empty;
+        var (subject, body) = (notice.Kind, ja) switch
+        {
+            (NoticeKind.EmailConfirmation, true) => (
+                $"【プライバシーポータル】メールアドレスの確認（{name}への請求）",
+                $"{name}への個人情報に関する請求を受け付けるため、メールアドレスを確認してください。\n\n次のリンクを開き、「確認して請求を送る」を押すと、請求が会社に送られます。\n{link}\n\nこのリンクは24時間有効で、1回だけ使えます。\nお心当たりのない場合は、このメールを破棄してください。請求は送られません。"),
+            (NoticeKind.EmailConfirmation, false) => (
+                $"[PrivacyPortal] Confirm your email address (request to {name})",
+                $"Please confirm your email address so that your privacy request to {name} can be sent.\n\nOpen this link and press \"Confirm and send my request\":\n{link}\n\nThe link works once and for 24 hours.\nIf you did not make this request, ignore this email: nothing will be sent."),
+            (NoticeKind.Acknowledgement, true) => (
+                $"【プライバシーポータル】請求を受け付けました（受付番号 {reference}）",
+                $"{name}への請求を受け付けました。\n\n受付番号：{reference}\n\n請求の状況、回答の時期、手数料、提出書類は次のページで確認できます（あなた専用のリンクです。他の人に知らせないでください）。\n{link}"),
+            (NoticeKind.Acknowledgement, false) => (
+                $"[PrivacyPortal] Your request has been received ({reference})",
+                $"Your request to {name} has been received.\n\nReference: {reference}\n\nFollow it here: status, when to expect an answer, fee and documents. This link is yours alone; do not share it.\n{link}"),
+            (NoticeKind.StatusLink, true) => (
+                $"【プライバシーポータル】請求ページへの新しいリンク（受付番号 {reference}）",
+                $"ご依頼により、請求ページへの新しいリンクをお送りします。以前のリンクは使えなくなりました。\n{link}\n\nお心当たりのない場合は、このメールを破棄してください。"),
+            (NoticeKind.StatusLink, false) => (
+                $"[PrivacyPortal] A new link to your request ({reference})",
+                $"As asked, here is a new link to your request. The previous link no longer works.\n{link}\n\nIf you did not ask for this, ignore this email."),
+            (NoticeKind.Withdrawn, true) => (
+                $"【プライバシーポータル】請求を取り下げました（受付番号 {reference}）",
+                $"{name}への請求（受付番号 {reference}）は取り下げられました。会社は対応を終了します。"),
+            (NoticeKind.Withdrawn, false) => (
+                $"[PrivacyPortal] Your request has been withdrawn ({reference})",
+                $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),
+        };
+
+        var message = new MailMessage
+        {
+            From = new MailAddress(smtp.Value.From),
+            Subject = subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = body + "\n",
+            BodyEncoding = Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        message.To.Add(new MailAddress(notice.Recipient));
+        message.Headers.Add("Message-ID", notice.MessageId);
+        message.Headers.Add("Content-Language", notice.Language);
+        return message;
+    }
+}

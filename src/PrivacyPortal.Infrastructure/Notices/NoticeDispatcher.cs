@@ -1,0 +1,74 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Domain.Audit;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Security;
+
+namespace PrivacyPortal.Infrastructure.Notices;
+
+/// <summary>
+/// Sends pending notices from the outbox, oldest first. Each notice is marked sent in its own SaveChanges right
+/// after it goes out, so a crash resends at most the one in flight, with the same Message-ID. Failures back off
+/// and are given up after <see cref="WorkerOptions.MaxAttempts"/>. Every send and every give-up is audited.
+/// </summary>
+public sealed class NoticeDispatcher(
+    PortalDbContext db,
+    IMailSender sender,
+    NoticeComposer composer,
+    NoticeLinks links,
+    ProfileStore profiles,
+    TimeProvider clock,
+    IOptions<WorkerOptions> options,
+    ILogger<NoticeDispatcher> logger)
+{
+    /// <summary>Sends one batch; returns how many notices went out.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await db.Notices
+            .Where(n => n.SentAtUtc == null && n.FailedAtUtc == null && (n.NextAttemptAtUtc == null || n.NextAttemptAtUtc <= now))
+            .OrderBy(n => n.CreatedAtUtc)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var notice in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var company = await CompanyAsync(notice.RequestId, cancellationToken);
+                var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
+                using var message = composer.Compose(notice, link, company);
+                await sender.SendAsync(message, cancellationToken);
+                notice.MarkSent(clock.GetUtcNow().UtcDateTime);
+                db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or CryptographicException or FormatException)
+            {
+                notice.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
+                logger.LogWarning("Notice {NoticeId} ({Kind}) attempt {Attempt} failed: {Error}", notice.Id, notice.Kind, notice.Attempts, ex.Message);
+                if (notice.FailedAtUtc is not null)
+                {
+                    db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}: {notice.LastError}"));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private async Task<LocalizedText> CompanyAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.PolicyId, r.ProfileVersion }).SingleAsync(cancellationToken);
+        var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
+        return profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PrivacyPortal.Infrastructure.Notices;
+
+/// <summary>
+/// The background worker: every few seconds a scope and one run of each job (today: the notices outbox). Hosted by
+/// the web app unless Worker:Enabled is false; `portal worker` hosts the same service alone.
+/// </summary>
+public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<NoticeWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        var pause = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.PollSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                sent = await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                logger.LogError(ex, "The notices job failed; it runs again on the next tick.");
+            }
+
+            // A full batch means more are waiting: go again at once.
+            if (sent < options.Value.BatchSize)
+            {
+                await Task.Delay(pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace PrivacyPortal.Infrastructure.Notices;
+
+/// <summary>The "Smtp" configuration section. With no Host, mail is written as .eml files to PickupDirectory.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    public string Host { get; set; } = string.Empty;
+
+    public int Port { get; set; } = 587;
+
+    public bool UseStartTls { get; set; } = true;
+
+    public string UserName { get; set; } = string.Empty;
+
+    /// <summary>From configuration or the environment (Smtp__Password), never from the repository.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    public string From { get; set; } = "PrivacyPortal <no-reply@privacyportal.invalid>";
+
+    /// <summary>Where .eml files go when no Host is set; relative to the data directory. Default "mail".</summary>
+    public string PickupDirectory { get; set; } = "mail";
+
+    /// <summary>List the pickup directory at /dev/mail (for the embedded default only; it shows links with secrets).</summary>
+    public bool ShowPickupPage { get; set; }
+
+    public bool UsesPickup => string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>The "Worker" configuration section.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>Whether the web app hosts the background worker; false when `portal worker` runs separately.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public double PollSeconds { get; set; } = 5;
+
+    public int BatchSize { get; set; } = 50;
+
+    public int MaxAttempts { get; set; } = 5;
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Notices;
+
+namespace PrivacyPortal.Web.Pages.Dev;
+
+/// <summary>
+/// The pickup directory of the embedded default, so a developer can open the links the portal "sent". Off unless
+/// mail goes to the pickup directory and Smtp:ShowPickupPage is true: the messages carry secret links.
+/// </summary>
+public sealed class MailModel(IOptions<SmtpOptions> smtp, IOptions<PortalOptions> portal) : PageModel
+{
+    public IReadOnlyList<(string Name, DateTime WrittenAtUtc, string Text)> Messages { get; private set; } = [];
+
+    public IActionResult OnGet()
+    {
+        if (!smtp.Value.UsesPickup || !smtp.Value.ShowPickupPage)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        var directory = new DirectoryInfo(SmtpMailSender.PickupDirectory(smtp.Value, portal.Value));
+        Messages = directory.Exists
+            ? directory.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(50)
+                .Select(f => (f.Name, f.LastWriteTimeUtc, MailText.Readable(System.IO.File.ReadAllText(f.FullName)))).ToList()
+            : [];
+        return Page();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Notices;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Notices;
+
+/// <summary>The outbox sent to a real SMTP server on loopback and read back.</summary>
+public sealed class NoticeDispatchTests : IDisposable
+{
+    private readonly SmtpServer _smtp = new();
+    private readonly PortalFactory _factory;
+
+    public NoticeDispatchTests()
+    {
+        _factory = new PortalFactory { Settings = _smtp.Settings };
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.Dispose();
+    }
+
+    private async Task<int> DispatchAsync(PortalFactory? factory = null)
+    {
+        using var scope = (factory ?? _factory).Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private static async Task ConfirmAsync(IntakeClient person, string link)
+    {
+        var path = IntakeClient.PathOf(link);
+        var (page, _) = await person.GetAsync(path);
+        using var response = await person.PostAsync(path, IntakeClient.HiddenFields(page));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheConfirmationAndTheAcknowledgement_ArriveInEnglish_WithWorkingLinks_AndOneMessageIdEach()
+    {
+        using var person = new IntakeClient(_factory);
+        await person.FileAsync("ntt-smartconnect", ["disclosure"]);
+
+        Assert.Equal(1, await DispatchAsync());
+        var confirmation = Assert.Single(_smtp.Messages());
+        Assert.Contains("Subject: [PrivacyPortal] Confirm your email address (request to NTT SmartConnect Corporation)", confirmation, StringComparison.Ordinal);
+        Assert.Contains("To: hanako@example.jp", confirmation, StringComparison.Ordinal);
+        var notice = person.Query(db => db.Notices.AsNoTracking().Single());
+        Assert.Contains($"Message-ID: {notice.MessageId}", confirmation, StringComparison.Ordinal);
+        Assert.NotNull(notice.SentAtUtc);
+        Assert.Null(notice.ProtectedLink);
+        var link = confirmation.Split('\n').Single(l => l.StartsWith("http", StringComparison.Ordinal)).Trim();
+
+        await ConfirmAsync(person, link);
+        Assert.Equal(1, await DispatchAsync());
+
+        // Maildir names do not keep the order of arrival within a second: find the message by its content.
+        Assert.Equal(2, _smtp.Messages().Count);
+        var acknowledgement = Assert.Single(_smtp.Messages(), m => m.Contains("has been received", StringComparison.Ordinal));
+        Assert.Contains("Subject: [PrivacyPortal] Your request has been received (NTTSMC-2026-000001)", acknowledgement, StringComparison.Ordinal);
+        var statusLink = acknowledgement.Split('\n').Single(l => l.StartsWith("http", StringComparison.Ordinal)).Trim();
+        var (statusPage, status) = await person.GetAsync(IntakeClient.PathOf(statusLink));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("NTTSMC-2026-000001", Html.Text(statusPage), StringComparison.Ordinal);
+        Assert.Equal(2, person.Query(db => db.AuditEvents.Count(e => e.Action == "notice-sent")));
+        Assert.Equal(0, await DispatchAsync());
+    }
+
+    [Fact]
+    public async Task AJapaneseRequester_GetsJapaneseMail()
+    {
+        using var person = new IntakeClient(_factory, "ja");
+        await person.FileAsync("netone", ["correction"]);
+
+        await DispatchAsync();
+
+        var message = Assert.Single(_smtp.Messages());
+        Assert.True(message.Contains("Subject: 【", StringComparison.Ordinal), message);
+        Assert.Contains("Subject: 【プライバシーポータル】メールアドレスの確認（Net One Systems Co., Ltd.への請求）", message, StringComparison.Ordinal);
+        Assert.Contains("Content-Language: ja", message, StringComparison.Ordinal);
+        Assert.Contains("このリンクは24時間有効で、1回だけ使えます。", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheServerDown_TheNoticeBacksOff_ThenIsGivenUp_AndHealthSaysSo()
+    {
+        await using var factory = new PortalFactory
+        {
+            Settings = new(_smtp.Settings) { ["Smtp:Port"] = SmtpServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        using var person = new IntakeClient(factory);
+        await person.FileAsync("netone", ["correction"]);
+
+        Assert.Equal(0, await DispatchAsync(factory));
+        var first = person.Query(db => db.Notices.AsNoTracking().Single());
+        Assert.Equal(1, first.Attempts);
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(1), first.NextAttemptAtUtc);
+        Assert.Equal(0, await DispatchAsync(factory));
+        Assert.Equal(1, person.Query(db => db.Notices.AsNoTracking().Single()).Attempts);
+
+        for (var attempt = 2; attempt <= 5; attempt++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(16));
+            await DispatchAsync(factory);
+        }
+
+        var given = person.Query(db => db.Notices.AsNoTracking().Single());
+        Assert.Equal(5, given.Attempts);
+        Assert.NotNull(given.FailedAtUtc);
+        Assert.Null(given.ProtectedLink);
+        Assert.Equal(1, person.Query(db => db.AuditEvents.Count(e => e.Action == "notice-failed")));
+        var (health, _) = await person.GetAsync("/health");
+        Assert.Contains("\"notices\":{\"status\":\"Degraded\"", health, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The embedded default writes .eml files to the pickup directory; a development page lists them.</summary>
+public sealed class PickupDirectoryTests
+{
+    [Fact]
+    public async Task WithoutAnSmtpHost_MailIsWrittenToThePickupDirectory_AndListedWhenAsked()
+    {
+        await using var factory = new PortalFactory { Settings = new() { ["Smtp:ShowPickupPage"] = "true" } };
+        using var person = new IntakeClient(factory);
+        await person.FileAsync("ntt-resonant", ["suspension"]);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None));
+        }
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "mail"), "*.eml"));
+        Assert.Contains("Confirm your email address (request to NTT Resonant Incorporated)", MailText.Readable(await File.ReadAllTextAsync(file)), StringComparison.Ordinal);
+        var (page, status) = await person.GetAsync("/dev/mail");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("request to NTT Resonant Incorporated", Html.Text(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePickupPage_IsOffByDefault()
+    {
+        await using var factory = new PortalFactory();
+        using var person = new IntakeClient(factory);
+
+        var (_, status) = await person.GetAsync("/dev/mail");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+}
