@@ -268,4 +268,38 @@ public sealed class CliTests : IDisposable
         Assert.False(json.RootElement.GetProperty("published").GetBoolean());
         Assert.False(json.RootElement.TryGetProperty("keepUntil", out _));
     }
+
+    [Fact]
+    public async Task SendTestEmail_WritesToThePickupDirectory_OnTheEmbeddedDefault()
+    {
+        var (exit, output, _) = await RunAsync("send-test-email", "--to", "ops@example.jp");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("written to", output, StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_data.Path, "mail"), "*.eml"));
+        Assert.Contains("To: ops@example.jp", Infrastructure.Notices.MailText.Readable(await File.ReadAllTextAsync(file)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendTestEmail_ToABadAddress_ExitsWith2() =>
+        Assert.Equal(ExitCodes.Usage, (await RunAsync("send-test-email", "--to", "not an address")).Exit);
+
+    [Fact]
+    public async Task SendTestEmail_ToAServerThatIsDown_ExitsWith1()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Portal:DataDirectory"] = _data.Path,
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Support.SmtpServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:UseStartTls"] = "false",
+        };
+
+        var exit = await PortalCli.RunAsync(["send-test-email", "--to", "ops@example.jp"], stdout, stderr, settings);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.StartsWith("portal: sending failed", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Web.Tests.Data;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Notices;
+
+/// <summary>
+/// The worker as its own process, killed with SIGKILL in the middle of 500 notices and started again: every
+/// notice arrives at least once, and a kill duplicates at most the one message in flight, with the same Message-ID.
+/// </summary>
+public sealed partial class WorkerCrashTests : IDisposable
+{
+    private const int NoticeCount = 500;
+    private readonly SmtpServer _smtp = new();
+    private readonly TempDirectory _data = new();
+
+    public void Dispose()
+    {
+        _smtp.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task KillingTheWorkerMidBatch_LosesNothing_AndDuplicatesAtMostOneMessage()
+    {
+        var ids = await SeedNoticesAsync();
+
+        using (var first = StartWorker())
+        {
+            await WaitUntilAsync(() => _smtp.Messages().Count >= 50, "the first messages to arrive");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var beforeRestart = _smtp.Messages().Count;
+        Assert.InRange(beforeRestart, 50, NoticeCount);
+
+        using (var second = StartWorker())
+        {
+            await WaitUntilAsync(() => MessageIds().Distinct().Count() >= NoticeCount, "every notice to arrive");
+            await WaitUntilAsync(() => PendingNotices() == 0, "every notice to be marked sent");
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        var received = MessageIds();
+        Assert.Equal(ids.Select(id => $"<{id:N}@privacyportal>").Order(StringComparer.Ordinal), received.Distinct().Order(StringComparer.Ordinal));
+        Assert.InRange(received.Count - NoticeCount, 0, 1);
+    }
+
+    private List<string> MessageIds() =>
+        _smtp.Messages().Select(m => MessageIdLine().Match(m).Groups[1].Value).ToList();
+
+    private int PendingNotices()
+    {
+        using var db = SqliteDatabase.Open(_data.File("portal.db"));
+        return db.Notices.Count(n => n.SentAtUtc == null);
+    }
+
+    private Process StartWorker()
+    {
+        // The CLI's own build output (same configuration as the tests): its deps file describes its own assemblies.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var portal = Path.Combine(RepoPaths.Root, "src", "PrivacyPortal.Cli", "bin", configuration, "net10.0", "portal.dll");
+        var start = new ProcessStartInfo("dotnet", [portal, "worker"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Portal__DataDirectory"] = _data.Path;
+        start.Environment["Portal__ProfilesDirectory"] = RepoPaths.Seeds;
+        start.Environment["Worker__PollSeconds"] = "0.2";
+        start.Environment["Worker__BatchSize"] = "20";
+        foreach (var (key, value) in _smtp.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("portal worker did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>500 filed requests, each with its confirmation notice in the outbox, links protected as the web app does.</summary>
+    private async Task<List<Guid>> SeedNoticesAsync()
+    {
+        var catalog = ProfileLoader.LoadDirectory(RepoPaths.Seeds);
+        await using var db = SqliteDatabase.Open(_data.File("portal.db"));
+        await db.Database.MigrateAsync();
+        await new ProfileImporter(db, TimeProvider.System).ImportAsync(catalog, ImportMode.MissingOnly, CancellationToken.None);
+        var protection = DataProtectionProvider.Create(new DirectoryInfo(_data.File("keys")), b => b.SetApplicationName("PrivacyPortal"));
+        var links = new NoticeLinks(protection);
+        var profile = catalog.Find("netone")!.Profile;
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < NoticeCount; i++)
+        {
+            var person = new Requester { FullName = $"Person {i}", BirthDate = new DateOnly(1980, 1, 1), PostalCode = "140-8621", Address = "Tokyo", Email = $"person{i}@example.jp" };
+            db.Requests.Add(PrivacyRequest.File(
+                new NewRequest("netone", i % 2 == 0 ? "ja" : "en", person, null, [("correction", new Dictionary<string, string> { ["untrue"] = "a", ["correct"] = "b" })], false, $"key{i}"),
+                profile,
+                1,
+                new IssuedSecret(SecretTokens.Hash($"c{i}"), links.Protect($"http://127.0.0.1/confirm/c{i}")),
+                new IssuedSecret(SecretTokens.Hash($"s{i}"), links.Protect($"http://127.0.0.1/r/s{i}")),
+                now.AddMilliseconds(i)));
+        }
+
+        await db.SaveChangesAsync();
+        return await db.Notices.Select(n => n.Id).ToListAsync();
+    }
+
+    /// <summary>Waits for a condition the worker process brings about, checking often, failing after two minutes.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"Gave up waiting for {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    [GeneratedRegex(@"Message-ID: (<[^>]+>)")]
+    private static partial Regex MessageIdLine();
+}
