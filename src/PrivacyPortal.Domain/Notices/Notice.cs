@@ -13,6 +13,12 @@ public enum NoticeKind
 
     /// <summary>The request was withdrawn.</summary>
     Withdrawn,
+
+    /// <summary>The email was not confirmed within 24 hours: a new confirmation link.</summary>
+    ConfirmationReminder,
+
+    /// <summary>The draft was never confirmed and has been discarded after 7 days.</summary>
+    DraftDiscarded,
 }
 
 /// <summary>

@@ -35,6 +35,12 @@ public sealed class PrivacyRequest
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan StatusLinkLifetime = TimeSpan.FromDays(180);
 
+    /// <summary>An unconfirmed draft gets one reminder with a new link after this long.</summary>
+    public static readonly TimeSpan ReminderAfter = TimeSpan.FromHours(24);
+
+    /// <summary>An unconfirmed draft is discarded, its personal data erased, after this long.</summary>
+    public static readonly TimeSpan DraftLifetime = TimeSpan.FromDays(7);
+
     private readonly List<RequestItem> _items = [];
     private readonly List<RequestDocument> _documents = [];
     private readonly List<AuditEvent> _auditEvents = [];
@@ -77,6 +83,8 @@ public sealed class PrivacyRequest
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    public DateTime? ConfirmationRemindedAtUtc { get; private set; }
+
     public DateTime? ReceivedAtUtc { get; private set; }
 
     /// <summary>The day the request reached the business, in Japan: the clock starts here.</summary>
@@ -114,7 +122,7 @@ public sealed class PrivacyRequest
             throw new DomainException("The date of birth cannot be in the future.");
         }
 
-        if (request.DocumentsByPost && !AcceptsPost(profile))
+        if (request.DocumentsByPost && !AcceptsDocumentsByPost(profile))
         {
             throw new DomainException("This company does not accept documents by post.");
         }
@@ -215,6 +223,50 @@ public sealed class PrivacyRequest
         Notify(NoticeKind.Withdrawn, null, nowUtc);
     }
 
+    /// <summary>
+    /// The email was not confirmed in time: one reminder with a new single-use link, valid another 24 hours.
+    /// </summary>
+    public void RemindToConfirm(IssuedSecret confirmation, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        if (Status != RequestStatus.Draft || ConfirmationRemindedAtUtc is not null)
+        {
+            throw new DomainException("Only an unconfirmed draft gets a reminder, and only once.");
+        }
+
+        ConfirmationHash = confirmation.Hash;
+        ConfirmationExpiresAtUtc = nowUtc + ConfirmationLifetime;
+        ConfirmationRemindedAtUtc = nowUtc;
+        Touch();
+        Record(nowUtc, "system", "confirmation-reminded", Status, Status, null);
+        Notify(NoticeKind.ConfirmationReminder, confirmation.ProtectedLink, nowUtc);
+    }
+
+    /// <summary>
+    /// A draft never confirmed is discarded: the person is told, and what they typed is erased (data minimisation);
+    /// the documents leave the aggregate so the caller can delete their files. The audit trail keeps only the fact.
+    /// </summary>
+    public IReadOnlyList<RequestDocument> Discard(DateTime nowUtc)
+    {
+        RequestTransitions.Check(Status, RequestStatus.Discarded);
+        Notify(NoticeKind.DraftDiscarded, null, nowUtc);
+        var from = Status;
+        Status = RequestStatus.Discarded;
+        ConfirmationHash = null;
+        Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
+        Agent = null;
+        foreach (var item in _items)
+        {
+            item.Details.Clear();
+        }
+
+        var documents = _documents.ToList();
+        _documents.Clear();
+        Touch();
+        Record(nowUtc, "system", "discarded", from, Status, $"{documents.Count} document(s) deleted");
+        return documents;
+    }
+
     /// <summary>A new status link, asked for when the old one was lost or expired; the old one stops working.</summary>
     public void IssueStatusLink(IssuedSecret statusLink, DateTime nowUtc)
     {
@@ -259,8 +311,12 @@ public sealed class PrivacyRequest
     private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc) =>
         _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, protectedLink, nowUtc));
 
-    private static bool AcceptsPost(ProcedureProfile profile) =>
-        profile.AcceptedTypes().Any(t => t.Offer.Channels.Contains("mail"));
+    /// <summary>Copies may be sent by post where the policy takes requests by post.</summary>
+    public static bool AcceptsDocumentsByPost(ProcedureProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.AcceptedTypes().Any(t => t.Offer.Channels.Contains("mail"));
+    }
 
     private static void CheckItems(NewRequest request, ProcedureProfile profile)
     {

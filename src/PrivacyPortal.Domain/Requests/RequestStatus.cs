@@ -19,4 +19,7 @@ public enum RequestStatus
 
     /// <summary>Fee unpaid past the window where the profile says the request is then deemed not made.</summary>
     DeemedWithdrawn,
+
+    /// <summary>A draft whose email was never confirmed, discarded after 7 days with its personal data erased.</summary>
+    Discarded,
 }

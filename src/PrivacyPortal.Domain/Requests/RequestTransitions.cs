@@ -7,7 +7,7 @@ public static class RequestTransitions
 {
     private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
     {
-        [RequestStatus.Draft] = [RequestStatus.Received, RequestStatus.Withdrawn],
+        [RequestStatus.Draft] = [RequestStatus.Received, RequestStatus.Withdrawn, RequestStatus.Discarded],
         [RequestStatus.Received] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
         [RequestStatus.AwaitingIdentity] = [RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
         [RequestStatus.AwaitingFee] = [RequestStatus.AwaitingIdentity, RequestStatus.InReview, RequestStatus.Withdrawn, RequestStatus.DeemedWithdrawn],
@@ -17,13 +17,14 @@ public static class RequestTransitions
         [RequestStatus.Closed] = [],
         [RequestStatus.Withdrawn] = [],
         [RequestStatus.DeemedWithdrawn] = [],
+        [RequestStatus.Discarded] = [],
     };
 
     public static bool CanMove(RequestStatus from, RequestStatus to) => Allowed[from].Contains(to);
 
     /// <summary>Open: the requester may still add documents or withdraw.</summary>
     public static bool IsOpen(RequestStatus status) =>
-        status is not (RequestStatus.Decided or RequestStatus.Answered or RequestStatus.Closed or RequestStatus.Withdrawn or RequestStatus.DeemedWithdrawn);
+        status is not (RequestStatus.Decided or RequestStatus.Answered or RequestStatus.Closed or RequestStatus.Withdrawn or RequestStatus.DeemedWithdrawn or RequestStatus.Discarded);
 
     public static void Check(RequestStatus from, RequestStatus to)
     {
@@ -45,5 +46,6 @@ public static class RequestTransitions
         RequestStatus.Closed => "closed",
         RequestStatus.Withdrawn => "withdrawn",
         RequestStatus.DeemedWithdrawn => "deemed withdrawn",
+        RequestStatus.Discarded => "discarded",
     };
 }

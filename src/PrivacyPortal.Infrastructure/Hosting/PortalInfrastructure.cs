@@ -56,6 +56,7 @@ public static class PortalInfrastructure
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<NoticeComposer>();
         services.AddScoped<NoticeDispatcher>();
+        services.AddScoped<Jobs.DraftHousekeeping>();
         services.AddScoped<ProfileImporter>();
         services.AddScoped<ProfileStore>();
         return services;

@@ -11,8 +11,16 @@ public sealed class PortalOptions
     /// <summary>The seeds directory with one folder per controller. Default: the "seeds" folder shipped next to the binaries.</summary>
     public string ProfilesDirectory { get; set; } = string.Empty;
 
-    /// <summary>The address links in emails start with, e.g. https://privacy.example.jp; empty: the address of the request that made them.</summary>
+    /// <summary>
+    /// The address links in emails start with, e.g. https://privacy.example.jp. Pages use the address of the request
+    /// when this is empty; background jobs, which have no request, use it as set (default: the embedded default's address).
+    /// </summary>
     public string PublicBaseUrl { get; set; } = string.Empty;
+
+    public const string DefaultPublicBaseUrl = "http://localhost:5080";
+
+    /// <summary>The base of links written by background jobs.</summary>
+    public string JobsBaseUrl => (string.IsNullOrWhiteSpace(PublicBaseUrl) ? DefaultPublicBaseUrl : PublicBaseUrl).TrimEnd('/');
 }
 
 /// <summary>The "Database" configuration section.</summary>

@@ -39,6 +39,18 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
             (NoticeKind.Withdrawn, true) => (
                 $"【プライバシーポータル】請求を取り下げました（受付番号 {reference}）",
                 $"{name}への請求（受付番号 {reference}）は取り下げられました。会社は対応を終了します。"),
+            (NoticeKind.ConfirmationReminder, true) => (
+                $"【プライバシーポータル】確認をお待ちしています（{name}への請求）",
+                $"{name}への請求は、メールアドレスが確認されていないため、まだ送られていません。\n\n送る場合は、次の新しいリンクを開いてください（24時間有効、1回だけ使えます）。\n{link}\n\n確認されないまま7日たつと、下書きと入力内容は削除されます。"),
+            (NoticeKind.ConfirmationReminder, false) => (
+                $"[PrivacyPortal] Your request to {name} is waiting for your confirmation",
+                $"Your request to {name} has not been sent yet because the email address was not confirmed.\n\nTo send it, open this new link (it works once and for 24 hours):\n{link}\n\nIf it is not confirmed within 7 days of filing, the draft and everything in it are deleted."),
+            (NoticeKind.DraftDiscarded, true) => (
+                $"【プライバシーポータル】未確認の下書きを削除しました（{name}への請求）",
+                $"メールアドレスが7日間確認されなかったため、{name}への請求の下書きと入力内容、提出書類を削除しました。請求は送られていません。必要な場合は、もう一度請求してください。"),
+            (NoticeKind.DraftDiscarded, false) => (
+                $"[PrivacyPortal] Your unconfirmed draft to {name} has been deleted",
+                $"The email address was not confirmed within 7 days, so the draft request to {name}, everything typed in it and any documents have been deleted. Nothing was sent. You can file the request again at any time."),
             (NoticeKind.Withdrawn, false) => (
                 $"[PrivacyPortal] Your request has been withdrawn ({reference})",
                 $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),

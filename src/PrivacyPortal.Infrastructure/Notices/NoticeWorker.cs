@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PrivacyPortal.Infrastructure.Notices;
 
 /// <summary>
-/// The background worker: every few seconds a scope and one run of each job (today: the notices outbox). Hosted by
+/// The background worker: every few seconds a scope and one run of each job (draft housekeeping, then the notices outbox). Hosted by
 /// the web app unless Worker:Enabled is false; `portal worker` hosts the same service alone.
 /// </summary>
 public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOptions> options, ILogger<NoticeWorker> logger) : BackgroundService
@@ -25,6 +25,7 @@ public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOpt
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Jobs.DraftHousekeeping>().RunOnceAsync(stoppingToken);
                 sent = await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

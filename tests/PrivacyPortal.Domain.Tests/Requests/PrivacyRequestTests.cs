@@ -201,3 +201,54 @@ public sealed class DisclosureMethodTests
         Assert.Contains("'electronic' is not a choice", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class DraftLifecycleTests
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc);
+
+    private static PrivacyRequest Draft() => PrivacyRequest.File(
+        new NewRequest("example", "en", new Requester { FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "大阪市", Email = "hanako@example.jp" }, null,
+            [("correction", new Dictionary<string, string> { ["untrue"] = "old", ["correct"] = "new" })], false, "k"),
+        ProfileBuilder.Appi(), 1, new IssuedSecret("c", "l"), new IssuedSecret("s", "l2"), Now);
+
+    [Fact]
+    public void AReminder_GivesANewConfirmationLink_Once()
+    {
+        var draft = Draft();
+
+        draft.RemindToConfirm(new IssuedSecret("c2", "l3"), Now.AddHours(25));
+
+        Assert.Equal("c2", draft.ConfirmationHash);
+        Assert.Equal(Now.AddHours(49), draft.ConfirmationExpiresAtUtc);
+        Assert.Equal(NoticeKind.ConfirmationReminder, draft.Notices[^1].Kind);
+        Assert.Throws<DomainException>(() => draft.RemindToConfirm(new IssuedSecret("c3", "l4"), Now.AddHours(30)));
+    }
+
+    [Fact]
+    public void Discarding_ErasesWhatWasTyped_TellsThePerson_AndHandsBackTheDocuments()
+    {
+        var draft = Draft();
+        draft.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x.bin", "sha", Now), Now);
+
+        var documents = draft.Discard(Now.AddDays(7));
+
+        Assert.Equal(RequestStatus.Discarded, draft.Status);
+        Assert.Single(documents);
+        Assert.Empty(draft.Documents);
+        Assert.Equal("-", draft.Requester.FullName);
+        Assert.Equal("-", draft.Requester.Email);
+        Assert.Empty(draft.Items[0].Details);
+        var notice = draft.Notices[^1];
+        Assert.Equal((NoticeKind.DraftDiscarded, "hanako@example.jp"), (notice.Kind, notice.Recipient));
+        Assert.False(draft.IsOpen);
+    }
+
+    [Fact]
+    public void AReceivedRequest_CannotBeDiscarded()
+    {
+        var request = Draft();
+        request.ConfirmEmail("c", "EX-2026-000001", DeadlineRules.For(ProfileBuilder.Appi()), new IssuedSecret("s2", "l"), Now);
+
+        Assert.Throws<DomainException>(() => request.Discard(Now.AddDays(8)));
+    }
+}

@@ -54,7 +54,7 @@ public sealed class FileModel(
     /// <summary>Errors by field name ("Input.Email"), in the page's language, in form order.</summary>
     public List<KeyValuePair<string, string>> Errors { get; } = [];
 
-    public bool AcceptsPost => Current.Profile.AcceptedTypes().Any(t => t.Offer.Channels.Contains("mail"));
+    public bool AcceptsPost => PrivacyRequest.AcceptsDocumentsByPost(Current.Profile);
 
     public async Task<IActionResult> OnGetAsync(string policyId, [FromQuery(Name = "types")] string[]? types, CancellationToken cancellationToken)
     {
@@ -228,6 +228,4 @@ public sealed class FileModel(
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Key == field).Value;
 
     public static string IdFor(string field) => new(field.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-
-    public IReadOnlyList<FieldChoice> ChoicesFor(string type, RequestField field) => field.Choices ?? [];
 }

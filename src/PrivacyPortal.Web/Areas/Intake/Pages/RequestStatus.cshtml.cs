@@ -54,7 +54,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
             return Page();
         }
 
-        UploadError = await CheckUploadAsync(file);
+        UploadError = CheckUpload(file);
         if (UploadError is not null)
         {
             return Page();
@@ -124,9 +124,8 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         return Redirect($"/r/{token}?withdrawn=1");
     }
 
-    private async Task<string?> CheckUploadAsync(IFormFile? file)
+    private string? CheckUpload(IFormFile? file)
     {
-        await Task.CompletedTask;
         if (file is null || file.Length == 0)
         {
             return text["Upload.Missing"].Value;

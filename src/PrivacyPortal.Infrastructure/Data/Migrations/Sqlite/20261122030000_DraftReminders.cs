@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+
+/// <summary>When an unconfirmed draft was reminded.</summary>
+[DbContext(typeof(SqlitePortalDbContext))]
+[Migration("20261122030000_DraftReminders")]
+public sealed class DraftReminders : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AddColumn<DateTime>(name: "ConfirmationRemindedAtUtc", table: "Requests", type: "TEXT", nullable: true);
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropColumn(name: "ConfirmationRemindedAtUtc", table: "Requests");
+}

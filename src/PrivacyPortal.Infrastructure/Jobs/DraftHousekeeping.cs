@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Infrastructure.Storage;
+
+namespace PrivacyPortal.Infrastructure.Jobs;
+
+/// <summary>
+/// Unconfirmed drafts: one reminder with a new confirmation link after 24 hours; after 7 days the draft is
+/// discarded, its personal data erased and its documents deleted. Idempotent: each draft is handled once per stage.
+/// </summary>
+public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, DocumentVault vault, TimeProvider clock, IOptions<PortalOptions> portal)
+{
+    private const int BatchSize = 50;
+
+    public async Task<(int Reminded, int Discarded)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var discardBefore = now - PrivacyRequest.DraftLifetime;
+        var remindBefore = now - PrivacyRequest.ReminderAfter;
+
+        var stale = await db.Requests.Include(r => r.Items).Include(r => r.Documents)
+            .Where(r => r.Status == RequestStatus.Draft && r.CreatedAtUtc <= discardBefore)
+            .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var draft in stale)
+        {
+            var documents = draft.Discard(now);
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Files go after the record says so: a crash leaves an orphan file for the retention purge, never a
+            // record pointing at nothing.
+            foreach (var document in documents)
+            {
+                File.Delete(vault.PathOf(document.StoredName));
+            }
+        }
+
+        var waiting = await db.Requests
+            .Where(r => r.Status == RequestStatus.Draft && r.ConfirmationRemindedAtUtc == null && r.CreatedAtUtc <= remindBefore && r.CreatedAtUtc > discardBefore)
+            .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var draft in waiting)
+        {
+            var token = SecretTokens.New();
+            draft.RemindToConfirm(new IssuedSecret(SecretTokens.Hash(token), links.Protect($"{portal.Value.JobsBaseUrl}/confirm/{token}")), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (waiting.Count, stale.Count);
+    }
+}
