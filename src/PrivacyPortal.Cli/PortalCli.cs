@@ -30,6 +30,8 @@ public static class PortalCli
                                            until when request records are kept, and from when disposed of
           worker                           send the notices outbox until stopped (Ctrl+C or SIGTERM)
           send-test-email --to ADDRESS     check the mail settings with one message
+          letter-sample --controller ID --letter acknowledgement --lang ja|en [--era] --out FILE.pdf
+                                           a letter with sample data, printed by Chromium
           help                             this text
 
         Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
@@ -38,7 +40,7 @@ public static class PortalCli
         Exit codes: 0 ok, 1 failure, 2 usage error, 3 unknown controller or request type, 4 invalid profiles.
         """;
 
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended" };
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended", "era" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -79,6 +81,7 @@ public static class PortalCli
                 "retention" => await RetentionCommand.RunAsync(context),
                 "worker" => await WorkerCommand.RunAsync(context, host),
                 "send-test-email" => await SendTestEmailCommand.RunAsync(context),
+                "letter-sample" => await LetterSampleCommand.RunAsync(context),
                 _ => throw new UsageException($"unknown verb '{command.Verb}'."),
             };
         }

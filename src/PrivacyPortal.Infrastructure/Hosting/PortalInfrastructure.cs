@@ -57,6 +57,8 @@ public static class PortalInfrastructure
         services.AddSingleton<NoticeComposer>();
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<Jobs.DraftHousekeeping>();
+        services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
+        services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddScoped<ProfileImporter>();
         services.AddScoped<ProfileStore>();
         return services;

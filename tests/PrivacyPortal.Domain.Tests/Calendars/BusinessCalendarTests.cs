@@ -79,3 +79,20 @@ public sealed class BusinessCalendarTests
         // 2026-12-21..2027-01-08: Dec 21-25, 28 (6) + Jan 4-8 (5).
         Assert.Equal(11, Japanese.CountOpenDays(D("2026-12-21"), D("2027-01-08")));
 }
+
+public sealed class JapaneseDatesTests
+{
+    [Theory]
+    [InlineData(2026, 11, 24, "令和8年11月24日")]
+    [InlineData(2019, 5, 1, "令和元年5月1日")]
+    [InlineData(2019, 4, 30, "平成31年4月30日")]
+    [InlineData(1989, 1, 8, "平成元年1月8日")]
+    [InlineData(1989, 1, 7, "昭和64年1月7日")]
+    [InlineData(1970, 1, 1, "昭和45年1月1日")]
+    public void EraYears_FollowTheEraStartDates(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, JapaneseDates.Era(new DateOnly(year, month, day)));
+
+    [Fact]
+    public void WesternDates_AreWrittenWithKanjiUnits() =>
+        Assert.Equal("2026年11月24日", JapaneseDates.Western(new DateOnly(2026, 11, 24)));
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using PrivacyPortal.Cli;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Letters;
+
+/// <summary>Letters printed by Debian's Chromium and read back with pdftotext (poppler-utils).</summary>
+public sealed class LetterSampleTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    private async Task<(int Exit, string Error)> RunAsync(Dictionary<string, string?>? extra, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Portal:DataDirectory"] = _data.Path, ["Portal:ProfilesDirectory"] = RepoPaths.Seeds };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var exit = await PortalCli.RunAsync(args, stdout, stderr, settings);
+        return (exit, stderr.ToString());
+    }
+
+    private static async Task<string> PdfTextAsync(string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return text;
+    }
+
+    [Fact]
+    public async Task AJapaneseAcknowledgement_ReadsBackWithItsDesk_Reference_AndEraDates()
+    {
+        var output = _data.File("ack-ja.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "ntt-smartconnect", "--letter", "acknowledgement", "--lang", "ja", "--era", "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Equal("%PDF-"u8.ToArray(), (await File.ReadAllBytesAsync(output))[..5]);
+        var text = await PdfTextAsync(output);
+        Assert.Contains("個人情報に関するご請求の受付について", text, StringComparison.Ordinal);
+        Assert.Matches(@"NTTSMC-\d{4}-000123", text);
+        Assert.Matches(@"令和\d+年\d+月\d+日（\d{4}年\d+月\d+日）", text);
+        Assert.Contains("山田 花子 様", text, StringComparison.Ordinal);
+        Assert.Contains("kojin@nttsmc.com", text, StringComparison.Ordinal);
+        Assert.Contains("06-6147-5095", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEnglishAcknowledgement_UsesEnglishDates()
+    {
+        var output = _data.File("ack-en.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "nec-univerge-st500", "--letter", "acknowledgement", "--lang", "en", "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var text = await PdfTextAsync(output);
+        Assert.Contains("Acknowledgement of your request concerning personal data", text, StringComparison.Ordinal);
+        Assert.Contains("NEC Corporation, Attn: Contracts Management", text, StringComparison.Ordinal);
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]+ \d{4}", text);
+    }
+
+    [Fact]
+    public async Task WithoutChromium_TheCommandSaysSoClearly()
+    {
+        var (exit, error) = await RunAsync(new() { ["Letters:ChromiumPath"] = "/nonexistent/chromium" }, "letter-sample", "--controller", "netone", "--letter", "acknowledgement", "--lang", "en", "--out", _data.File("x.pdf"));
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("Chromium is not installed at /nonexistent/chromium", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_data.File("x.pdf")));
+    }
+
+    [Fact]
+    public async Task AnUnknownLetterType_IsAUsageError() =>
+        Assert.Equal(ExitCodes.Usage, (await RunAsync(null, "letter-sample", "--controller", "netone", "--letter", "poem", "--lang", "en", "--out", _data.File("x.pdf"))).Exit);
+}
