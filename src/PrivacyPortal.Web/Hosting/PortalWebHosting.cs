@@ -75,7 +75,8 @@ public static class PortalWebHosting
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProfilesHealthCheck>("profiles")
-            .AddCheck<NoticesHealthCheck>("notices");
+            .AddCheck<NoticesHealthCheck>("notices")
+            .AddCheck<LettersHealthCheck>("letters");
         // Japanese text is written as characters, not numeric entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>

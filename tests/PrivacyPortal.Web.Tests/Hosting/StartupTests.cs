@@ -47,4 +47,19 @@ public sealed class StartupTests
 
         Assert.Contains("Run 'portal migrate' first.", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutChromium_ThePortalStillRuns_AndHealthSaysLettersCannotBePrinted()
+    {
+        await using var factory = new PortalFactory { Settings = new() { ["Letters:ChromiumPath"] = "/nonexistent/chromium" } };
+        using var client = factory.CreateClient();
+
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        Assert.Contains("letters cannot be printed", json.RootElement.GetProperty("checks").GetProperty("letters").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Mail;
+using System.Net.Sockets;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Letters;
+using PrivacyPortal.Infrastructure.Notices;
+
+namespace PrivacyPortal.Benchmarks;
+
+/// <summary>One-page acknowledgement letters printed by Debian's Chromium: one at a time, and 4 at once on pooled pages.</summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class LetterBenchmarks
+{
+    private const int Parallel = 4;
+    private ChromiumPdfPrinter _printer = null!;
+    private string _html = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var profile = new ProcedureProfile
+        {
+            Id = "example",
+            Desk = new ContactDesk { Name = LocalizedText.Of("個人情報窓口", "Personal information desk"), Address = LocalizedText.Of("大阪市中央区", "Chuo-ku, Osaka"), Email = "desk@example.jp", Source = "s" },
+        };
+        var received = new DateOnly(2026, 11, 24);
+        var deadline = DeadlineCalculator.Compute(DeadlineRules.For(profile), Regime.Appi, received, [], extended: false, received);
+        _html = new AcknowledgementLetter(
+            new DataControllerProfile { Id = "example", Name = LocalizedText.Of("例株式会社", "Example Co., Ltd."), ReferencePrefix = "EX" },
+            profile, "山田 花子", "EX-2026-000123", received, [RequestType.Disclosure], deadline).ToHtml("ja", eraYear: true);
+        _printer = new ChromiumPdfPrinter(Options.Create(new LetterOptions()));
+        _printer.PrintAsync(_html, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _printer.Dispose();
+
+    [Benchmark(Description = "One letter, one page at a time")]
+    public Task<byte[]> OneAtATime() => _printer.PrintAsync(_html, CancellationToken.None);
+
+    [Benchmark(Description = "4 letters at once on pooled pages (time per letter)", OperationsPerInvoke = Parallel)]
+    public Task<byte[][]> TwentyAtOnce() => Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => _printer.PrintAsync(_html, CancellationToken.None)));
+}
+
+/// <summary>Notices sent over SMTP to Debian's aiosmtpd on loopback, one connection per message as the dispatcher does.</summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+public class MailBenchmarks
+{
+    private Process _server = null!;
+    private string _maildir = string.Empty;
+    private SmtpMailSender _sender = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _maildir = Directory.CreateTempSubdirectory("portal-bench-mail").FullName;
+        foreach (var sub in new[] { "tmp", "new", "cur" })
+        {
+            Directory.CreateDirectory(Path.Combine(_maildir, sub));
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        _server = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Mailbox {_maildir}") { UseShellExecute = false })!;
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient("127.0.0.1", port);
+                break;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        _sender = new SmtpMailSender(
+            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, UseStartTls = false }),
+            Options.Create(new PortalOptions { DataDirectory = _maildir }));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _server.Kill();
+        _server.Dispose();
+        Directory.Delete(_maildir, recursive: true);
+    }
+
+    [Benchmark(Description = "One notice over SMTP to loopback")]
+    public async Task SendOne()
+    {
+        using var message = new MailMessage("no-reply@privacyportal.test", "hanako@example.jp", "【プライバシーポータル】請求を受け付けました", "受付番号：EX-2026-000123\nhttp://localhost:5080/r/token");
+        await _sender.SendAsync(message, CancellationToken.None);
+    }
+}
