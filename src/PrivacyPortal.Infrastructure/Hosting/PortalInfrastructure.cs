@@ -33,7 +33,7 @@ public static class PortalInfrastructure
 
         // Keys for antiforgery, cookies, notice links and the document key live in the data folder, so restarts
         // and the CLI share them.
-        var dataDirectory = Path.GetFullPath(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? "data", contentRoot);
+        var dataDirectory = PortalOptions.ResolveDataDirectory(configuration, contentRoot);
         services.AddDataProtection()
             .SetApplicationName("PrivacyPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));

@@ -8,6 +8,16 @@ public sealed class PortalOptions
     /// <summary>The folder for the SQLite database, logs and (later) stored documents. Default: "data".</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The data directory as configured, resolved against the content root. For what must be known before the
+    /// options are built (logging, data-protection keys); everything else reads the bound options.
+    /// </summary>
+    public static string ResolveDataDirectory(Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Path.GetFullPath(configuration[$"{Section}:{nameof(DataDirectory)}"] ?? "data", contentRoot);
+    }
+
     /// <summary>The seeds directory with one folder per controller. Default: the "seeds" folder shipped next to the binaries.</summary>
     public string ProfilesDirectory { get; set; } = string.Empty;
 

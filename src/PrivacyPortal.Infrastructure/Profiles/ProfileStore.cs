@@ -16,24 +16,12 @@ public sealed class ProfileStore(PortalDbContext db)
 {
     private static readonly ConcurrentDictionary<string, ProfileSnapshot> Parsed = new(StringComparer.Ordinal);
 
-    public async Task<CurrentProfile?> FindAsync(string policyId, CancellationToken cancellationToken)
-    {
-        var row = await CurrentVersions()
-            .Where(v => v.PolicyId == policyId)
-            .Select(v => new { v.PolicyId, v.Number, v.ContentSha256, v.Content, v.SourcePath })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToCurrent(row.PolicyId, row.Number, row.ContentSha256, row.Content, row.SourcePath);
-    }
+    public Task<CurrentProfile?> FindAsync(string policyId, CancellationToken cancellationToken) =>
+        SingleAsync(CurrentVersions().Where(v => v.PolicyId == policyId), cancellationToken);
 
     /// <summary>A given version of a policy's profile: requests keep the version in force when they were filed.</summary>
-    public async Task<CurrentProfile?> FindVersionAsync(string policyId, int version, CancellationToken cancellationToken)
-    {
-        var row = await db.ProfileVersions.AsNoTracking()
-            .Where(v => v.PolicyId == policyId && v.Number == version)
-            .Select(v => new { v.PolicyId, v.Number, v.ContentSha256, v.Content, v.SourcePath })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToCurrent(row.PolicyId, row.Number, row.ContentSha256, row.Content, row.SourcePath);
-    }
+    public Task<CurrentProfile?> FindVersionAsync(string policyId, int version, CancellationToken cancellationToken) =>
+        SingleAsync(db.ProfileVersions.AsNoTracking().Where(v => v.PolicyId == policyId && v.Number == version), cancellationToken);
 
     public async Task<IReadOnlyList<CurrentProfile>> ListAsync(string? search, CancellationToken cancellationToken)
     {
@@ -51,6 +39,14 @@ public sealed class ProfileStore(PortalDbContext db)
             .OrderBy(r => r.DataControllerId).ThenBy(r => r.PolicyId)
             .ToListAsync(cancellationToken);
         return rows.Select(r => ToCurrent(r.PolicyId, r.Number, r.ContentSha256, r.Content, r.SourcePath)).ToList();
+    }
+
+    private static async Task<CurrentProfile?> SingleAsync(IQueryable<ProfileVersion> versions, CancellationToken cancellationToken)
+    {
+        var row = await versions
+            .Select(v => new { v.PolicyId, v.Number, v.ContentSha256, v.Content, v.SourcePath })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToCurrent(row.PolicyId, row.Number, row.ContentSha256, row.Content, row.SourcePath);
     }
 
     private IQueryable<ProfileVersion> CurrentVersions() =>

@@ -20,9 +20,7 @@ public static class PortalWebHosting
     public static string DataDirectory(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return Path.GetFullPath(
-            builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? "data",
-            builder.Environment.ContentRootPath);
+        return PortalOptions.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
     }
 
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
