@@ -8,6 +8,13 @@ public sealed class DomainException : Exception
     {
     }
 
+    /// <summary>A rule with a stable code, so a screen can say it in the user's language (text key "Rule.{code}").</summary>
+    public DomainException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
     public DomainException()
     {
     }
@@ -16,4 +23,6 @@ public sealed class DomainException : Exception
         : base(message, innerException)
     {
     }
+
+    public string? Code { get; }
 }

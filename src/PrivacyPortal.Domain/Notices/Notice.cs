@@ -19,6 +19,21 @@ public enum NoticeKind
 
     /// <summary>The draft was never confirmed and has been discarded after 7 days.</summary>
     DraftDiscarded,
+
+    /// <summary>The officer needs more to confirm identity; <see cref="Notice.Detail"/> says what.</summary>
+    DocumentsNeeded,
+
+    /// <summary>A fee is due: <see cref="Notice.Detail"/> is "amount currency pay-by".</summary>
+    FeeDue,
+
+    /// <summary>The fee was not paid in the window and the request is deemed not made.</summary>
+    FeeExpired,
+
+    /// <summary>GDPR Art. 12(3): the period is extended by two months; <see cref="Notice.Detail"/> gives the reasons.</summary>
+    Extended,
+
+    /// <summary>The request has been decided; the answer is on the status page.</summary>
+    DecisionAvailable,
 }
 
 /// <summary>
@@ -32,8 +47,9 @@ public sealed class Notice
     {
     }
 
-    public Notice(Guid id, Guid requestId, NoticeKind kind, string recipient, string language, string? reference, string? protectedLink, DateTime createdAtUtc)
+    public Notice(Guid id, Guid requestId, NoticeKind kind, string recipient, string language, string? reference, string? protectedLink, DateTime createdAtUtc, string? detail = null)
     {
+        Detail = detail;
         Id = id;
         RequestId = requestId;
         Kind = kind;
@@ -60,6 +76,11 @@ public sealed class Notice
     public string? ProtectedLink { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>The variable part of the message (a reason, an amount and date); never a secret.</summary>
+    public string? Detail { get; private set; }
+
+    public const int MaxDetailLength = 2000;
 
     public DateTime? SentAtUtc { get; private set; }
 

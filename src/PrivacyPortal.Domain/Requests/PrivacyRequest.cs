@@ -1,8 +1,10 @@
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;
 
 namespace PrivacyPortal.Domain.Requests;
@@ -45,6 +47,9 @@ public sealed class PrivacyRequest
     private readonly List<RequestDocument> _documents = [];
     private readonly List<AuditEvent> _auditEvents = [];
     private readonly List<Notice> _notices = [];
+    private readonly List<CaseNote> _notes = [];
+    private List<ClockPause> _pauses = [];
+    private List<string> _decisionGrounds = [];
 
     private PrivacyRequest()
     {
@@ -53,6 +58,27 @@ public sealed class PrivacyRequest
     public Guid Id { get; private set; }
 
     public string PolicyId { get; private set; } = string.Empty;
+
+    /// <summary>Denormalised from the policy: officers are assigned per controller and the queue filters by it.</summary>
+    public string ControllerId { get; private set; } = string.Empty;
+
+    /// <summary>The staff account working the case, if any.</summary>
+    public string? AssignedTo { get; private set; }
+
+    public DateTime? IdentityVerifiedAtUtc { get; private set; }
+
+    public FeeState Fee { get; private set; } = new();
+
+    /// <summary>GDPR Art. 12(3): extended by two further months, once.</summary>
+    public bool Extended { get; private set; }
+
+    public string? ExtensionReasons { get; private set; }
+
+    public DecisionOutcome? Outcome { get; private set; }
+
+    public string? DecisionReasons { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
 
     /// <summary>The profile version in force when the request was filed; later edits do not change it.</summary>
     public int ProfileVersion { get; private set; }
@@ -104,6 +130,15 @@ public sealed class PrivacyRequest
 
     public IReadOnlyList<Notice> Notices => _notices.AsReadOnly();
 
+    public IReadOnlyList<CaseNote> Notes => _notes.AsReadOnly();
+
+    /// <summary>Periods the clock stood still because the business was waiting for the requester.</summary>
+    public IReadOnlyList<ClockPause> Pauses => _pauses.AsReadOnly();
+
+    public IReadOnlyList<string> DecisionGrounds => _decisionGrounds.AsReadOnly();
+
+    public bool IdentityVerified => IdentityVerifiedAtUtc is not null;
+
     /// <summary>Where notices go: the agent when one files, else the requester.</summary>
     public string ContactEmail => Agent?.Email ?? Requester.Email;
 
@@ -131,6 +166,7 @@ public sealed class PrivacyRequest
         {
             Id = Guid.NewGuid(),
             PolicyId = request.PolicyId,
+            ControllerId = profile.ControllerId,
             ProfileVersion = profileVersion,
             Language = request.Language == "en" ? "en" : "ja",
             Status = RequestStatus.Draft,
@@ -210,18 +246,307 @@ public sealed class PrivacyRequest
 
         _documents.Add(document);
         Touch();
-        Record(nowUtc, "requester", "document-added", Status, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
+        var from = Status;
+        if (Status == RequestStatus.AwaitingIdentity)
+        {
+            // The answer to "more needed" has arrived: the clock runs again from today and the officer looks again.
+            EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
+            Status = RequestStatus.InReview;
+        }
+
+        Record(nowUtc, "requester", "document-added", from, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
     }
 
-    public void Withdraw(string actor, DateTime nowUtc)
+    public void Withdraw(string actor, DateTime nowUtc, string? reason = null)
     {
         RequestTransitions.Check(Status, RequestStatus.Withdrawn);
         var from = Status;
         Status = RequestStatus.Withdrawn;
+        EndOngoingPauses(Today(nowUtc));
         Touch();
-        Record(nowUtc, actor, "withdrawn", from, Status, null);
+        Record(nowUtc, actor, "withdrawn", from, Status, reason);
         Notify(NoticeKind.Withdrawn, null, nowUtc);
     }
+
+    /// <summary>Every applicable box of the identity checklist is ticked: the person is verified and the case goes to review.</summary>
+    public void VerifyIdentity(string actor, IdentityCheck check, ProcedureProfile profile, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (IdentityVerified)
+        {
+            throw new DomainException("identity.already", "Identity has already been verified on this request.");
+        }
+
+        if (Status is not (RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview or RequestStatus.AwaitingFee))
+        {
+            throw Refused(Status, RequestStatus.InReview);
+        }
+
+        var summary = check.Confirm(profile, Agent is not null);
+        var from = Status;
+        EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
+        if (Status != RequestStatus.AwaitingFee)
+        {
+            Status = RequestStatus.InReview;
+        }
+
+        IdentityVerifiedAtUtc = nowUtc;
+        Changed(rules, nowUtc, actor, "identity-verified", from, summary);
+    }
+
+    /// <summary>
+    /// The documents do not prove identity yet: the requester is told what is missing and the clock stops from today
+    /// (APPI: the period a business waits for the requester is not its delay; GDPR: EDPB 01/2022, only within 3 days).
+    /// </summary>
+    public void RequestMoreIdentity(string actor, string reason, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = Required(reason, "reason.required", "Say what is missing, so the requester knows what to send.");
+        if (IdentityVerified)
+        {
+            throw new DomainException("identity.already", "Identity has already been verified on this request.");
+        }
+
+        if (Status is not (RequestStatus.Received or RequestStatus.InReview))
+        {
+            throw Refused(Status, RequestStatus.AwaitingIdentity);
+        }
+
+        var from = Status;
+        Status = RequestStatus.AwaitingIdentity;
+        _pauses = [.. _pauses, new ClockPause(Today(nowUtc), null, PauseReason.AwaitingIdentityDocuments)];
+        Changed(rules, nowUtc, actor, "identity-more-needed", from, text);
+        Notify(NoticeKind.DocumentsNeeded, null, nowUtc, text);
+    }
+
+    /// <summary>Asks for the fee the policy publishes (APPI Art. 38); the clock stops until it is paid or waived.</summary>
+    public void RequestFee(string actor, FeeQuote quote, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (quote.Outcome != FeeOutcome.Charged || quote.Total is not { } total)
+        {
+            throw new DomainException("fee.none", "This company publishes no fee amount for this request, so none can be asked for.");
+        }
+
+        if (Fee.Status != FeeStatus.NotRequested)
+        {
+            throw new DomainException("fee.already", "A fee has already been asked for on this request.");
+        }
+
+        if (Status is not (RequestStatus.Received or RequestStatus.InReview))
+        {
+            throw Refused(Status, RequestStatus.AwaitingFee);
+        }
+
+        var today = Today(nowUtc);
+        var from = Status;
+        Status = RequestStatus.AwaitingFee;
+        Fee = new FeeState
+        {
+            Status = FeeStatus.Requested,
+            AmountMinor = total.Minor,
+            Currency = total.Currency,
+            RequestedOn = today,
+            PayBy = quote.PaymentDueOn(today),
+        };
+        _pauses = [.. _pauses, new ClockPause(today, null, PauseReason.AwaitingFee)];
+        var detail = $"{total.Minor} {total.Currency} {Fee.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
+        Changed(rules, nowUtc, actor, "fee-requested", from, detail);
+        Notify(NoticeKind.FeeDue, null, nowUtc, detail);
+    }
+
+    public void RecordPayment(string actor, string method, DateOnly paidOn, string receiptNumber, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var methodText = Required(method, "fee.method", "Say how the fee was paid.");
+        var receipt = Required(receiptNumber, "fee.receipt", "Enter the receipt number.");
+        AwaitingFeeOrThrow();
+        if (paidOn > Today(nowUtc) || paidOn < Fee.RequestedOn)
+        {
+            throw new DomainException("fee.paid-on", "The payment date must be between the day the fee was asked for and today.");
+        }
+
+        var from = Status;
+        Status = RequestStatus.InReview;
+        Fee = Fee with { Status = FeeStatus.Paid, PaidOn = paidOn, PaymentMethod = methodText, ReceiptNumber = receipt };
+        EndPause(PauseReason.AwaitingFee, paidOn);
+        Changed(rules, nowUtc, actor, "fee-paid", from, $"{methodText}, {paidOn:yyyy-MM-dd}, receipt {receipt}");
+    }
+
+    public void WaiveFee(string actor, string reason, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = Required(reason, "reason.required", "Give the reason for waiving the fee.");
+        AwaitingFeeOrThrow();
+        var from = Status;
+        Status = RequestStatus.InReview;
+        Fee = Fee with { Status = FeeStatus.Waived, WaiverReason = text };
+        EndPause(PauseReason.AwaitingFee, Today(nowUtc));
+        Changed(rules, nowUtc, actor, "fee-waived", from, text);
+    }
+
+    /// <summary>
+    /// The payment window has passed. Only where the policy says an unpaid request is deemed not made does the request
+    /// end here; otherwise the officer must decide or the requester withdraw.
+    /// </summary>
+    public void ExpireFee(string actor, bool deemedNotMade, DateTime nowUtc)
+    {
+        AwaitingFeeOrThrow();
+        var today = Today(nowUtc);
+        if (Fee.PayBy is not { } payBy || today <= payBy)
+        {
+            throw new DomainException("fee.window-open", "The payment window has not passed yet.");
+        }
+
+        if (!deemedNotMade)
+        {
+            throw new DomainException("fee.not-deemed", "This company's policy does not say an unpaid request is deemed not made.");
+        }
+
+        RequestTransitions.Check(Status, RequestStatus.DeemedWithdrawn);
+        var from = Status;
+        Status = RequestStatus.DeemedWithdrawn;
+        Fee = Fee with { Status = FeeStatus.Expired };
+        EndOngoingPauses(today);
+        Touch();
+        Record(nowUtc, actor, "fee-expired", from, Status, $"unpaid after {payBy:yyyy-MM-dd}");
+        Notify(NoticeKind.FeeExpired, null, nowUtc);
+    }
+
+    /// <summary>
+    /// The answer. Anything short of fulfilling the request carries coded grounds and reasons in words: the notice
+    /// is a duty (APPI Art. 33(3), 34(3), 35(7); GDPR Art. 12(4)), the reasons a best-efforts duty (APPI Art. 36)
+    /// the portal makes mandatory.
+    /// </summary>
+    public void Decide(string actor, DecisionOutcome outcome, IReadOnlyList<string> groundCodes, string? reasons, IReadOnlyList<DecisionGround> allowedGrounds, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(groundCodes);
+        ArgumentNullException.ThrowIfNull(allowedGrounds);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (Status != RequestStatus.InReview)
+        {
+            throw Refused(Status, RequestStatus.Decided);
+        }
+
+        if (!IdentityVerified)
+        {
+            throw new DomainException("decide.identity", "Verify the requester's identity before deciding.");
+        }
+
+        if (!Fee.IsSettled)
+        {
+            throw new DomainException("decide.fee", "The fee must be paid or waived before deciding.");
+        }
+
+        var limited = outcome is DecisionOutcome.PartiallyFulfilled or DecisionOutcome.Refused;
+        if (limited && groundCodes.Count == 0)
+        {
+            throw new DomainException("decide.grounds", "Choose at least one ground for not acting in full.");
+        }
+
+        if (!limited && groundCodes.Count > 0)
+        {
+            throw new DomainException("decide.no-grounds", "Grounds are only given when the request is refused or partly fulfilled.");
+        }
+
+        var unknown = groundCodes.FirstOrDefault(code => allowedGrounds.All(g => g.Code != code));
+        if (unknown is not null)
+        {
+            throw new DomainException("decide.unknown-ground", $"'{unknown}' is not a ground that applies to this request.");
+        }
+
+        var text = reasons?.Trim();
+        if ((limited || outcome == DecisionOutcome.NotHeld) && string.IsNullOrEmpty(text))
+        {
+            throw new DomainException("decide.reasons", "Explain the decision in words; the requester is told these reasons.");
+        }
+
+        if (text is { Length: > CaseNote.MaxTextLength })
+        {
+            throw new DomainException("text.too-long", $"Write at most {CaseNote.MaxTextLength} characters.");
+        }
+
+        var from = Status;
+        Status = RequestStatus.Decided;
+        Outcome = outcome;
+        _decisionGrounds = [.. groundCodes.Distinct(StringComparer.Ordinal)];
+        DecisionReasons = string.IsNullOrEmpty(text) ? null : text;
+        DecidedAtUtc = nowUtc;
+        Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join(", ", _decisionGrounds)}");
+        Notify(NoticeKind.DecisionAvailable, null, nowUtc);
+    }
+
+    /// <summary>GDPR Art. 12(3): two further months, once, told with reasons within the first month.</summary>
+    public void Extend(string actor, string reasons, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = Required(reasons, "reason.required", "Give the reasons for the extension; the requester is told them.");
+        if (!_items.Any(i => RequestType.Find(i.TypeId)?.Regime == Regime.Gdpr))
+        {
+            throw new DomainException("extend.not-gdpr", "Only a GDPR request can be extended; APPI has no extension.");
+        }
+
+        if (Extended)
+        {
+            throw new DomainException("extend.once", "This request has already been extended; it can be extended only once.");
+        }
+
+        if (!IsOpen || Status == RequestStatus.Draft)
+        {
+            throw new DomainException("extend.closed", "Only an open request can be extended.");
+        }
+
+        var today = Today(nowUtc);
+        var noticeBy = DeadlineCalculator.Compute(rules, Regime.Gdpr, ReceivedOn!.Value, _pauses, extended: false, today)
+            .Dates.First(d => d.Kind == DeadlineKind.ExtensionNoticeBy).Date;
+        if (today > noticeBy)
+        {
+            throw new DomainException("extend.too-late", $"The extension had to be notified by {noticeBy:yyyy-MM-dd}, within the first month.");
+        }
+
+        Extended = true;
+        ExtensionReasons = text;
+        Changed(rules, nowUtc, actor, "extended", Status, text);
+        Notify(NoticeKind.Extended, null, nowUtc, text);
+    }
+
+    public void AddNote(string actor, string text, DateTime nowUtc)
+    {
+        var note = Required(text, "note.required", "Write the note.");
+        if (Status is RequestStatus.Draft or RequestStatus.Discarded)
+        {
+            throw new DomainException("note.draft", "Notes can be added only to received requests.");
+        }
+
+        _notes.Add(new CaseNote(Guid.NewGuid(), actor, note, nowUtc));
+        Touch();
+        Record(nowUtc, actor, "note-added", Status, Status, null);
+    }
+
+    /// <summary>Gives the case to a staff account, or takes it back (null).</summary>
+    public void Assign(string actor, string? assignee, DateTime nowUtc)
+    {
+        if (Status is RequestStatus.Draft or RequestStatus.Discarded)
+        {
+            throw new DomainException("assign.draft", "Only received requests can be assigned.");
+        }
+
+        if (string.Equals(AssignedTo, assignee, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var before = AssignedTo;
+        AssignedTo = assignee;
+        Touch();
+        Record(nowUtc, actor, "assigned", Status, Status, $"{before ?? "-"} -> {assignee ?? "-"}");
+    }
+
+    /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>
+    public void RecordRead(string actor, string what, DateTime nowUtc) =>
+        Record(nowUtc, actor, "viewed", Status, Status, what);
 
     /// <summary>
     /// The email was not confirmed in time: one reminder with a new single-use link, valid another 24 hours.
@@ -288,7 +613,7 @@ public sealed class PrivacyRequest
         return _items
             .Select(i => RequestType.Find(i.TypeId)?.Regime ?? Regime.Appi)
             .Distinct()
-            .Select(regime => DeadlineCalculator.Compute(rules, regime, received, [], extended: false, asOf))
+            .Select(regime => DeadlineCalculator.Compute(rules, regime, received, _pauses, Extended && regime != Regime.Appi, asOf))
             .OrderBy(d => d.DueOn)
             .ToList();
     }
@@ -305,11 +630,59 @@ public sealed class PrivacyRequest
 
     private void Touch() => Version++;
 
+    private static DateOnly Today(DateTime nowUtc) => JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
+
+    /// <summary>The common tail of an officer's verb: new version, fresh due date, audit event.</summary>
+    private void Changed(DeadlineRules rules, DateTime nowUtc, string actor, string action, RequestStatus from, string? detail)
+    {
+        Touch();
+        RefreshDueOn(rules);
+        Record(nowUtc, actor, action, from, Status, detail);
+    }
+
+    private void EndPause(PauseReason reason, DateOnly on) =>
+        _pauses = [.. _pauses.Select(p => p.IsOngoing && p.Reason == reason ? new ClockPause(p.From, on < p.From ? p.From : on, p.Reason) : p)];
+
+    private void EndOngoingPauses(DateOnly on)
+    {
+        foreach (var reason in Enum.GetValues<PauseReason>())
+        {
+            EndPause(reason, on);
+        }
+    }
+
+    private void AwaitingFeeOrThrow()
+    {
+        if (Status != RequestStatus.AwaitingFee || Fee.Status != FeeStatus.Requested)
+        {
+            throw new DomainException("fee.not-awaited", "No fee is awaited on this request.");
+        }
+    }
+
+    private static string Required(string? text, string code, string message)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainException(code, message);
+        }
+
+        if (trimmed.Length > CaseNote.MaxTextLength)
+        {
+            throw new DomainException("text.too-long", $"Write at most {CaseNote.MaxTextLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    private static DomainException Refused(RequestStatus from, RequestStatus to) =>
+        new("status.refused", $"A request that is {RequestTransitions.Describe(from)} cannot become {RequestTransitions.Describe(to)} this way.");
+
     private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail) =>
         _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail));
 
-    private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc) =>
-        _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, protectedLink, nowUtc));
+    private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc, string? detail = null) =>
+        _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, protectedLink, nowUtc, detail));
 
     /// <summary>Copies may be sent by post where the policy takes requests by post.</summary>
     public static bool AcceptsDocumentsByPost(ProcedureProfile profile)

@@ -30,11 +30,11 @@ public static class RequestTransitions
     {
         if (!CanMove(from, to))
         {
-            throw new DomainException($"A request that is {Describe(from)} cannot become {Describe(to)}.");
+            throw new DomainException("status.refused", $"A request that is {Describe(from)} cannot become {Describe(to)}.");
         }
     }
 
-    private static string Describe(RequestStatus status) => status switch
+    public static string Describe(RequestStatus status) => status switch
     {
         RequestStatus.Draft => "a draft",
         RequestStatus.Received => "received",

@@ -1,0 +1,346 @@
+using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Tests.Controllers;
+
+namespace PrivacyPortal.Domain.Tests.Cases;
+
+/// <summary>The officers' verbs on the request aggregate: each allowed move, each refused one and its message.</summary>
+public sealed class CaseVerbTests
+{
+    // Tuesday 2026-11-24, 10:00 in Tokyo.
+    private static readonly DateTime Now = new(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc);
+    private static readonly IdentityCheck GoodCheck = new("passport", true, true, true, true, null);
+
+    private static readonly FeeSchedule Fee = ProfileBuilder.PublishedFee(1000) with
+    {
+        Payment = new PaymentTerms { Status = PublicationStatus.Published, WindowDays = 14, WhenUnpaid = "deemed-not-made" },
+    };
+
+    private static readonly ProcedureProfile Profile = ProfileBuilder.Appi(Fee);
+    private static readonly DeadlineRules Rules = DeadlineRules.For(Profile);
+
+    private static readonly ProcedureProfile GdprProfile = Profile with
+    {
+        Regimes = ["appi", "gdpr"],
+        RequestTypes = [.. Profile.RequestTypes, ProfileBuilder.Offer("access"), ProfileBuilder.Offer("erasure")],
+    };
+
+    private static PrivacyRequest Received(ProcedureProfile? profile = null, Agent? agent = null, params string[] types)
+    {
+        var chosen = types.Length == 0 ? ["disclosure"] : types;
+        var request = PrivacyRequest.File(
+            new NewRequest(
+                "example", "en",
+                new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "hanako@example.jp" },
+                agent,
+                chosen.Select(t => (t, (IReadOnlyDictionary<string, string>)RequestFields.For(t).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))).ToList(),
+                DocumentsByPost: false,
+                "key"),
+            profile ?? Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
+        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
+        return request;
+    }
+
+    private static PrivacyRequest Verified()
+    {
+        var request = Received();
+        request.VerifyIdentity("officer", GoodCheck, Profile, Rules, Now);
+        return request;
+    }
+
+    private static void Refused(string code, Action action) =>
+        Assert.Equal(code, Assert.Throws<DomainException>(action).Code);
+
+    [Fact]
+    public void Verifying_MovesToReview_WithTheChecklistOnTheTimeline()
+    {
+        var request = Received();
+        var version = request.Version;
+
+        request.VerifyIdentity("officer@example.jp", GoodCheck, Profile, Rules, Now);
+
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.True(request.IdentityVerified);
+        Assert.True(request.Version > version);
+        var e = request.AuditEvents[^1];
+        Assert.Equal(("officer@example.jp", "identity-verified", "Received", "InReview"), (e.Actor, e.Action, e.FromStatus, e.ToStatus));
+        Assert.Contains("passport", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("drivers-licence", true, true, true, true, "identity.kind")]
+    [InlineData("passport", false, true, true, true, "identity.mismatch")]
+    [InlineData("passport", true, false, true, true, "identity.mismatch")]
+    [InlineData("passport", true, true, false, true, "identity.expired")]
+    [InlineData("passport", true, true, true, false, "identity.unmasked")]
+    public void AnUntickedBox_RefusesVerification_AndChangesNothing(string kind, bool name, bool address, bool valid, bool masked, string code)
+    {
+        var request = Received();
+        var events = request.AuditEvents.Count;
+
+        Refused(code, () => request.VerifyIdentity("officer", new IdentityCheck(kind, name, address, valid, masked, null), Profile, Rules, Now));
+
+        Assert.Equal(RequestStatus.Received, request.Status);
+        Assert.Equal(events, request.AuditEvents.Count);
+    }
+
+    [Fact]
+    public void AnAgentsRequest_NeedsTheAgentsAuthority()
+    {
+        var profile = Profile with { Identity = Profile.Identity with { AppointedAgent = Profile.Identity.AppointedAgent with { Accepted = true } } };
+        var request = Received(profile, new Agent { Kind = AgentKind.AppointedAgent, FullName = "Agent", Email = "agent@example.jp" });
+
+        Refused("identity.agent", () => request.VerifyIdentity("officer", GoodCheck, profile, Rules, Now));
+        request.VerifyIdentity("officer", GoodCheck with { AgentAuthorityShown = true }, profile, Rules, Now);
+
+        Assert.Equal(RequestStatus.InReview, request.Status);
+    }
+
+    [Fact]
+    public void VerifyingTwice_IsRefused() =>
+        Refused("identity.already", () => Verified().VerifyIdentity("officer", GoodCheck, Profile, Rules, Now));
+
+    [Fact]
+    public void MoreNeeded_PausesTheClock_TellsTheRequester_AndADocumentResumesIt()
+    {
+        var request = Received();
+        var dueBefore = request.DueOn;
+
+        request.RequestMoreIdentity("officer", "The passport copy is unreadable.", Rules, Now);
+
+        Assert.Equal(RequestStatus.AwaitingIdentity, request.Status);
+        var pause = Assert.Single(request.Pauses);
+        Assert.Equal((new DateOnly(2026, 11, 24), (DateOnly?)null, PauseReason.AwaitingIdentityDocuments), (pause.From, pause.To, pause.Reason));
+        var notice = request.Notices[^1];
+        Assert.Equal((NoticeKind.DocumentsNeeded, "The passport copy is unreadable."), (notice.Kind, notice.Detail));
+
+        // Five days later the requester uploads a new copy: five days paused, the due date moves by five.
+        request.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x", "sha", Now.AddDays(5)), Now.AddDays(5));
+
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.Equal(new DateOnly(2026, 11, 29), request.Pauses[0].To);
+        Assert.Equal(dueBefore!.Value.AddDays(5), request.Deadlines(Rules, new DateOnly(2026, 11, 29)).Single().DueOn);
+    }
+
+    [Fact]
+    public void MoreNeeded_NeedsAReason_AndIsRefusedOnceVerifiedOrWhileWaiting()
+    {
+        Refused("reason.required", () => Received().RequestMoreIdentity("officer", "  ", Rules, Now));
+        Refused("identity.already", () => Verified().RequestMoreIdentity("officer", "x", Rules, Now));
+        var waiting = Received();
+        waiting.RequestMoreIdentity("officer", "x", Rules, Now);
+        Refused("status.refused", () => waiting.RequestMoreIdentity("officer", "again", Rules, Now));
+    }
+
+    [Fact]
+    public void RequestingTheFee_PausesTheClock_WithAmountAndWindowInTheNotice()
+    {
+        var request = Verified();
+
+        request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+
+        Assert.Equal(RequestStatus.AwaitingFee, request.Status);
+        Assert.Equal((FeeStatus.Requested, 1100L, new DateOnly(2026, 12, 8)), (request.Fee.Status, request.Fee.AmountMinor!.Value, request.Fee.PayBy!.Value));
+        Assert.Equal(PauseReason.AwaitingFee, Assert.Single(request.Pauses).Reason);
+        Assert.Equal((NoticeKind.FeeDue, "1100 JPY 2026-12-08"), (request.Notices[^1].Kind, request.Notices[^1].Detail));
+    }
+
+    [Fact]
+    public void AFee_IsRefusedWhenNoneIsPublished_OrAskedTwice()
+    {
+        Refused("fee.none", () => Verified().RequestFee("officer", FeeQuote.For(ProfileBuilder.Appi(), ["disclosure"]), Rules, Now));
+        var request = Verified();
+        request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+        request.WaiveFee("officer", "Hardship", Rules, Now);
+        Refused("fee.already", () => request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now));
+    }
+
+    [Fact]
+    public void RecordingThePayment_ResumesTheClockOnThePaymentDay()
+    {
+        var request = Verified();
+        request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+
+        request.RecordPayment("officer", "Bank transfer", new DateOnly(2026, 11, 27), "R-123", Rules, Now.AddDays(4));
+
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.Equal((FeeStatus.Paid, "Bank transfer", "R-123"), (request.Fee.Status, request.Fee.PaymentMethod, request.Fee.ReceiptNumber));
+        Assert.Equal(new DateOnly(2026, 11, 27), request.Pauses[0].To);
+        Assert.Equal(new DateOnly(2026, 12, 8).AddDays(3), request.DueOn);
+    }
+
+    [Theory]
+    [InlineData("", "R-1", 0, "fee.method")]
+    [InlineData("Cash", "", 0, "fee.receipt")]
+    [InlineData("Cash", "R-1", 1, "fee.paid-on")]
+    [InlineData("Cash", "R-1", -1, "fee.paid-on")]
+    public void ABadPayment_IsRefused(string method, string receipt, int daysFromToday, string code)
+    {
+        var request = Verified();
+        request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+
+        Refused(code, () => request.RecordPayment("officer", method, new DateOnly(2026, 11, 24).AddDays(daysFromToday), receipt, Rules, Now));
+        Assert.Equal(RequestStatus.AwaitingFee, request.Status);
+    }
+
+    [Fact]
+    public void PaymentOrWaiver_WithoutAFeeAwaited_IsRefused()
+    {
+        Refused("fee.not-awaited", () => Verified().RecordPayment("officer", "Cash", new DateOnly(2026, 11, 24), "R", Rules, Now));
+        Refused("fee.not-awaited", () => Verified().WaiveFee("officer", "why", Rules, Now));
+    }
+
+    [Fact]
+    public void AnUnpaidFee_ExpiresOnlyAfterTheWindow_AndOnlyWhereThePolicySaysSo()
+    {
+        var request = Verified();
+        request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+
+        Refused("fee.window-open", () => request.ExpireFee("system", deemedNotMade: true, Now.AddDays(14)));
+        Refused("fee.not-deemed", () => request.ExpireFee("system", deemedNotMade: false, Now.AddDays(15)));
+        request.ExpireFee("system", deemedNotMade: true, Now.AddDays(15));
+
+        Assert.Equal(RequestStatus.DeemedWithdrawn, request.Status);
+        Assert.Equal(FeeStatus.Expired, request.Fee.Status);
+        Assert.Equal(NoticeKind.FeeExpired, request.Notices[^1].Kind);
+        Assert.All(request.Pauses, p => Assert.False(p.IsOngoing));
+    }
+
+    [Fact]
+    public void Deciding_InFull_SendsTheDecisionNotice()
+    {
+        var request = Verified();
+
+        request.Decide("officer", DecisionOutcome.Fulfilled, [], null, DecisionGround.For(Profile, ["disclosure"]), Rules, Now);
+
+        Assert.Equal((RequestStatus.Decided, DecisionOutcome.Fulfilled), (request.Status, request.Outcome));
+        Assert.Equal(NoticeKind.DecisionAvailable, request.Notices[^1].Kind);
+        Assert.False(request.IsOpen);
+    }
+
+    [Fact]
+    public void ARefusal_CarriesGroundsAndReasons()
+    {
+        var request = Verified();
+        var grounds = DecisionGround.For(Profile, ["disclosure"]);
+
+        Refused("decide.grounds", () => request.Decide("o", DecisionOutcome.Refused, [], "reasons", grounds, Rules, Now));
+        Refused("decide.reasons", () => request.Decide("o", DecisionOutcome.Refused, ["appi-33-2-2"], " ", grounds, Rules, Now));
+        Refused("decide.unknown-ground", () => request.Decide("o", DecisionOutcome.Refused, ["gdpr-17-3"], "reasons", grounds, Rules, Now));
+        Refused("decide.no-grounds", () => request.Decide("o", DecisionOutcome.Fulfilled, ["appi-33-2-2"], null, grounds, Rules, Now));
+        Refused("decide.reasons", () => request.Decide("o", DecisionOutcome.NotHeld, [], null, grounds, Rules, Now));
+
+        request.Decide("o", DecisionOutcome.Refused, ["appi-33-2-2"], "Disclosing would seriously interfere with an ongoing investigation.", grounds, Rules, Now);
+
+        Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
+        Assert.Equal("Refused: appi-33-2-2", request.AuditEvents[^1].Detail);
+    }
+
+    [Fact]
+    public void Deciding_NeedsVerifiedIdentity_ASettledFee_AndReview()
+    {
+        var grounds = DecisionGround.For(Profile, ["disclosure"]);
+        Refused("status.refused", () => Received().Decide("o", DecisionOutcome.Fulfilled, [], null, grounds, Rules, Now));
+
+        var unverified = Received();
+        unverified.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+        unverified.WaiveFee("o", "goodwill", Rules, Now);
+        Refused("decide.identity", () => unverified.Decide("o", DecisionOutcome.Fulfilled, [], null, grounds, Rules, Now));
+
+        var unpaid = Verified();
+        unpaid.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
+        Refused("status.refused", () => unpaid.Decide("o", DecisionOutcome.Fulfilled, [], null, grounds, Rules, Now));
+
+        var decided = Verified();
+        decided.Decide("o", DecisionOutcome.Fulfilled, [], null, grounds, Rules, Now);
+        Refused("status.refused", () => decided.Decide("o", DecisionOutcome.Fulfilled, [], null, grounds, Rules, Now));
+    }
+
+    [Fact]
+    public void GroundsOffered_FollowTheRequestsRegimesAndFamilies_PlusThePolicysOwn()
+    {
+        var profile = GdprProfile with
+        {
+            RefusalGrounds = new RefusalGrounds { Status = PublicationStatus.Published, Grounds = [new RefusalGround { Code = "trade-secret", Text = LocalizedText.Of("営業秘密", "Trade secret") }], Source = "s" },
+        };
+
+        var codes = DecisionGround.For(profile, ["disclosure", "erasure"]).Select(g => g.Code).ToList();
+
+        Assert.Contains("appi-33-2-1", codes);
+        Assert.Contains("gdpr-17-3", codes);
+        Assert.Contains("gdpr-12-5", codes);
+        Assert.Contains("policy-trade-secret", codes);
+        Assert.DoesNotContain("appi-34-accurate", codes);
+        Assert.DoesNotContain("gdpr-15-4", codes);
+    }
+
+    [Fact]
+    public void AGdprRequest_ExtendsOnce_WithinTheFirstMonth_ToThreeMonths()
+    {
+        var request = Received(GdprProfile, null, "access");
+
+        request.Extend("officer", "Many systems to search.", Rules, Now.AddDays(10));
+
+        Assert.True(request.Extended);
+        Assert.Equal(new DateOnly(2027, 2, 24), request.DueOn);
+        Assert.Equal((NoticeKind.Extended, "Many systems to search."), (request.Notices[^1].Kind, request.Notices[^1].Detail));
+        Refused("extend.once", () => request.Extend("officer", "again", Rules, Now.AddDays(11)));
+    }
+
+    [Fact]
+    public void AnExtension_IsRefusedForAppi_AfterTheFirstMonth_AndWithoutReasons()
+    {
+        Refused("extend.not-gdpr", () => Received().Extend("o", "reasons", Rules, Now));
+        Refused("extend.too-late", () => Received(GdprProfile, null, "access").Extend("o", "reasons", Rules, Now.AddDays(32)));
+        Refused("reason.required", () => Received(GdprProfile, null, "access").Extend("o", "", Rules, Now));
+    }
+
+    [Fact]
+    public void NotesAndAssignment_AreRecorded_WithoutChangingTheStatus()
+    {
+        var request = Received();
+
+        request.AddNote("officer", "Called the requester.", Now);
+        request.Assign("admin", "officer-1", Now);
+        request.Assign("admin", "officer-1", Now);
+
+        Assert.Equal(RequestStatus.Received, request.Status);
+        Assert.Equal("Called the requester.", Assert.Single(request.Notes).Text);
+        Assert.Equal("officer-1", request.AssignedTo);
+        Assert.Equal(["note-added", "assigned"], request.AuditEvents.Skip(2).Select(e => e.Action));
+        Assert.Equal("- -> officer-1", request.AuditEvents[^1].Detail);
+        Refused("note.required", () => request.AddNote("officer", " ", Now));
+        Refused("text.too-long", () => request.AddNote("officer", new string('x', CaseNote.MaxTextLength + 1), Now));
+    }
+
+    [Fact]
+    public void WithdrawingOnTheRequestersBehalf_EndsThePause_AndKeepsTheReason()
+    {
+        var request = Received();
+        request.RequestMoreIdentity("officer", "x", Rules, Now);
+
+        request.Withdraw("officer", Now.AddDays(2), "Asked by phone");
+
+        Assert.Equal(RequestStatus.Withdrawn, request.Status);
+        Assert.Equal("Asked by phone", request.AuditEvents[^1].Detail);
+        Assert.False(request.Pauses[0].IsOngoing);
+        Refused("status.refused", () => request.Withdraw("officer", Now, null));
+    }
+
+    [Fact]
+    public void EveryVerb_OnAClosedRequest_IsRefused()
+    {
+        var request = Verified();
+        request.Decide("o", DecisionOutcome.Fulfilled, [], null, DecisionGround.For(Profile, ["disclosure"]), Rules, Now);
+
+        Refused("identity.already", () => request.VerifyIdentity("o", GoodCheck, Profile, Rules, Now));
+        Refused("status.refused", () => request.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now));
+        Refused("fee.not-awaited", () => request.WaiveFee("o", "r", Rules, Now));
+        Refused("status.refused", () => request.Withdraw("o", Now));
+    }
+}
