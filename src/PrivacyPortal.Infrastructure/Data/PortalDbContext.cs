@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Infrastructure.Data;
 
@@ -10,7 +13,7 @@ namespace PrivacyPortal.Infrastructure.Data;
 /// The portal's one context. Provider-specific subclasses (<see cref="SqlitePortalDbContext"/>) only carry their
 /// own migration set; the model is defined here, once.
 /// </summary>
-public abstract class PortalDbContext : DbContext
+public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
 {
     protected PortalDbContext(DbContextOptions options)
         : base(options)
@@ -29,10 +32,15 @@ public abstract class PortalDbContext : DbContext
 
     public DbSet<Notice> Notices => Set<Notice>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+
+    public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

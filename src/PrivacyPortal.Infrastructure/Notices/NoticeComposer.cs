@@ -16,6 +16,8 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         var ja = notice.Language == "ja";
         var name = company.In(notice.Language);
         var reference = notice.Reference ?? string.Empty;
+        var detail = notice.Detail ?? string.Empty;
+        var (amount, payBy) = FeeDetail(notice);
         var (subject, body) = (notice.Kind, ja) switch
         {
             (NoticeKind.EmailConfirmation, true) => (
@@ -51,6 +53,36 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
             (NoticeKind.DraftDiscarded, false) => (
                 $"[PrivacyPortal] Your unconfirmed draft to {name} has been deleted",
                 $"The email address was not confirmed within 7 days, so the draft request to {name}, everything typed in it and any documents have been deleted. Nothing was sent. You can file the request again at any time."),
+            (NoticeKind.DocumentsNeeded, true) => (
+                $"【プライバシーポータル】本人確認書類の追加をお願いします（受付番号 {reference}）",
+                $"{name}は、本人確認のため次のものを必要としています。\n\n{detail}\n\n請求ページから提出してください。提出されるまで、回答までの期間は止まっています。\n請求ページへのリンクは、受付時のメールにあります。"),
+            (NoticeKind.DocumentsNeeded, false) => (
+                $"[PrivacyPortal] More is needed to confirm your identity ({reference})",
+                $"{name} needs the following to confirm your identity:\n\n{detail}\n\nPlease send it from your request page. Until it arrives, the time to answer is paused.\nThe link to your request page is in the email that acknowledged your request."),
+            (NoticeKind.FeeDue, true) => (
+                $"【プライバシーポータル】手数料のお支払いのお願い（受付番号 {reference}）",
+                $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n\nお支払い方法は請求ページに記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
+            (NoticeKind.FeeDue, false) => (
+                $"[PrivacyPortal] A fee is due for your request ({reference})",
+                $"Your request to {name} carries a fee.\n\nAmount: {amount}\nPay by: {payBy}\n\nHow to pay is shown on your request page. Until payment is confirmed, the time to answer is paused."),
+            (NoticeKind.FeeExpired, true) => (
+                $"【プライバシーポータル】手数料が支払われなかったため請求は終了しました（受付番号 {reference}）",
+                $"お支払い期限までに手数料が確認できなかったため、{name}の定めにより、請求はなかったものとして扱われます。必要な場合は、もう一度請求してください。"),
+            (NoticeKind.FeeExpired, false) => (
+                $"[PrivacyPortal] Your request has ended: the fee was not paid ({reference})",
+                $"The fee was not received by the date given, so under {name}'s policy the request is treated as not made. You can file it again at any time."),
+            (NoticeKind.Extended, true) => (
+                $"【プライバシーポータル】回答期間の延長のお知らせ（受付番号 {reference}）",
+                $"{name}は、GDPR第12条第3項に基づき、回答期間をさらに2か月延長します。理由は次のとおりです。\n\n{detail}\n\n新しい回答期限は請求ページで確認できます。"),
+            (NoticeKind.Extended, false) => (
+                $"[PrivacyPortal] The time to answer your request has been extended ({reference})",
+                $"{name} is extending the time to answer by two further months, as GDPR Art. 12(3) allows, for these reasons:\n\n{detail}\n\nThe new date is on your request page."),
+            (NoticeKind.DecisionAvailable, true) => (
+                $"【プライバシーポータル】請求への回答（受付番号 {reference}）",
+                $"{name}は、あなたの請求について判断しました。回答の内容と理由は請求ページで確認できます。"),
+            (NoticeKind.DecisionAvailable, false) => (
+                $"[PrivacyPortal] Your request has been answered ({reference})",
+                $"{name} has decided on your request. The answer and its reasons are on your request page."),
             (NoticeKind.Withdrawn, false) => (
                 $"[PrivacyPortal] Your request has been withdrawn ({reference})",
                 $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),
@@ -69,5 +101,20 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         message.Headers.Add("Message-ID", notice.MessageId);
         message.Headers.Add("Content-Language", notice.Language);
         return message;
+    }
+
+    /// <summary>A fee notice's detail is "minor-units currency pay-by" (<see cref="Domain.Requests.PrivacyRequest.RequestFee"/>).</summary>
+    private static (string Amount, string PayBy) FeeDetail(Notice notice)
+    {
+        var parts = notice.Kind == NoticeKind.FeeDue ? (notice.Detail ?? string.Empty).Split(' ') : [];
+        if (parts.Length != 3 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var minor))
+        {
+            return (string.Empty, string.Empty);
+        }
+
+        var payBy = DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? (notice.Language == "ja" ? date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture) : date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))
+            : (notice.Language == "ja" ? "請求ページをご覧ください" : "see your request page");
+        return (new Domain.Fees.Money(minor, parts[1]).Format(notice.Language), payBy);
     }
 }

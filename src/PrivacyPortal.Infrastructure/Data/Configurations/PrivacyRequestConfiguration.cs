@@ -1,9 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PrivacyPortal.Domain.Audit;
+using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 
@@ -28,6 +31,44 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.Property(r => r.StatusTokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => r.StatusTokenHash).IsUnique();
         builder.HasIndex(r => new { r.Status, r.DueOn });
+
+        // The queue: an officer's controllers, by status, oldest due first, keyset on (DueOn, Id).
+        builder.Property(r => r.ControllerId).HasMaxLength(ProcedureProfile.MaxIdLength).IsRequired();
+        builder.HasIndex(r => new { r.ControllerId, r.Status, r.DueOn, r.Id });
+        builder.HasIndex(r => new { r.ControllerId, r.DueOn, r.Id });
+        builder.Property(r => r.AssignedTo).HasMaxLength(450);
+        builder.HasIndex(r => new { r.AssignedTo, r.DueOn });
+        builder.Property(r => r.ExtensionReasons).HasMaxLength(CaseNote.MaxTextLength);
+        builder.Property(r => r.DecisionReasons).HasMaxLength(CaseNote.MaxTextLength);
+        builder.OwnsOne(r => r.Fee, fee =>
+        {
+            fee.Property(f => f.Currency).HasMaxLength(3);
+            fee.Property(f => f.PaymentMethod).HasMaxLength(FeeState.MaxTextLength);
+            fee.Property(f => f.ReceiptNumber).HasMaxLength(FeeState.MaxTextLength);
+            fee.Property(f => f.WaiverReason).HasMaxLength(CaseNote.MaxTextLength);
+            fee.Ignore(f => f.IsSettled);
+        });
+        builder.Navigation(r => r.Fee).IsRequired();
+        builder.Property<List<ClockPause>>("_pauses")
+            .HasColumnName("Pauses")
+            .HasConversion(
+                pauses => JsonSerializer.Serialize(pauses.Select(p => new StoredPause(p.From, p.To, p.Reason)).ToList(), StoredPause.Json),
+                json => (JsonSerializer.Deserialize<List<StoredPause>>(json, StoredPause.Json) ?? new List<StoredPause>()).Select(p => new ClockPause(p.From, p.To, p.Reason)).ToList(),
+                new ValueComparer<List<ClockPause>>((a, b) => a!.SequenceEqual(b!), l => l.Count, l => l.ToList()))
+            .IsRequired();
+        builder.Ignore(r => r.Pauses);
+        builder.Property<List<string>>("_decisionGrounds")
+            .HasColumnName("DecisionGrounds")
+            .HasConversion(
+                codes => JsonSerializer.Serialize(codes, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), l => l.Count, l => l.ToList()))
+            .HasMaxLength(1000)
+            .IsRequired();
+        builder.Ignore(r => r.DecisionGrounds);
+        builder.Ignore(r => r.IdentityVerified);
+        builder.HasMany(r => r.Notes).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(r => r.Version).IsConcurrencyToken();
 
         builder.OwnsOne(r => r.Requester, requester =>
@@ -62,6 +103,24 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.Navigation(r => r.Notices).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.ContactEmail);
         builder.Ignore(r => r.IsOpen);
+    }
+}
+
+/// <summary>A clock pause as stored in the request's Pauses column.</summary>
+internal sealed record StoredPause(DateOnly From, DateOnly? To, PauseReason Reason)
+{
+    public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+}
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> builder)
+    {
+        builder.ToTable("CaseNotes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Author).HasMaxLength(256).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(CaseNote.MaxTextLength).IsRequired();
     }
 }
 
@@ -123,6 +182,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Language).HasMaxLength(2).IsRequired();
         builder.Property(n => n.Reference).HasMaxLength(PrivacyRequest.MaxReferenceLength);
         builder.Property(n => n.LastError).HasMaxLength(Notice.MaxErrorLength);
+        builder.Property(n => n.Detail).HasMaxLength(Notice.MaxDetailLength);
         builder.Ignore(n => n.MessageId);
         builder.Ignore(n => n.IsPending);
         builder.HasIndex(n => n.SentAtUtc);

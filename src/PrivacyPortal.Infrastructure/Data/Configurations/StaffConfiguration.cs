@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Infrastructure.Staff;
+
+namespace PrivacyPortal.Infrastructure.Data.Configurations;
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength).IsRequired();
+        builder.Property(u => u.Language).HasMaxLength(2).IsRequired();
+    }
+}
+
+internal sealed class StaffAssignmentConfiguration : IEntityTypeConfiguration<StaffAssignment>
+{
+    public void Configure(EntityTypeBuilder<StaffAssignment> builder)
+    {
+        builder.ToTable("StaffAssignments");
+        builder.HasKey(a => new { a.UserId, a.ControllerId });
+        builder.Property(a => a.ControllerId).HasMaxLength(ProcedureProfile.MaxIdLength);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DataController>().WithMany().HasForeignKey(a => a.ControllerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AdminAuditEventConfiguration : IEntityTypeConfiguration<AdminAuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AdminAuditEvent> builder)
+    {
+        builder.ToTable("AdminAuditEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.Subject).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Detail).HasMaxLength(1000);
+        builder.HasIndex(e => e.AtUtc);
+    }
+}
