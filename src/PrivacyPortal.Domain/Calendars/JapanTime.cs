@@ -5,7 +5,7 @@ public static class JapanTime
 {
     // Japan Standard Time is UTC+9 with no daylight saving (none since 1951), so a fixed offset is exact and
     // needs no time-zone database on the host.
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 

@@ -8,6 +8,7 @@ using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Infrastructure.Hosting;
@@ -61,6 +62,9 @@ public static class PortalInfrastructure
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddScoped<ProfileImporter>();
         services.AddScoped<ProfileStore>();
+        services.AddStaffIdentityCore();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<ProfileEditor>();
         return services;
     }
 

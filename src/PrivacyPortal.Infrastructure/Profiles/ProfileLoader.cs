@@ -127,13 +127,63 @@ public static class ProfileLoader
         return Snapshot(stored.Controller, stored.Profile, sourcePath);
     }
 
+    /// <summary>
+    /// A profile edited in the browser, checked by the same rules as a seed file. Its id and controller cannot change:
+    /// an edit makes a new version of the same policy.
+    /// </summary>
+    public static (ProfileSnapshot? Snapshot, IReadOnlyList<ProfileFileProblem> Problems) ParseEdited(string json, DataControllerProfile controller, string policyId, string sourcePath)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        var problems = new List<ProfileFileProblem>();
+        var profile = ReadText<ProcedureProfile>(sourcePath, json, problems);
+        if (profile is null)
+        {
+            return (null, problems);
+        }
+
+        var found = ProfileRules.Check(profile).ToList();
+        if (profile.Id != policyId)
+        {
+            found.Add(new("id", $"must stay '{policyId}': an edit makes a new version of the same policy"));
+        }
+
+        if (profile.ControllerId != controller.Id)
+        {
+            found.Add(new("controllerId", $"must stay '{controller.Id}'"));
+        }
+
+        problems.AddRange(found.Select(p => ProfileLoadException.From(sourcePath, p)));
+        return problems.Count > 0 ? (null, problems) : (Snapshot(controller, profile, sourcePath), problems);
+    }
+
+    /// <summary>A profile as an editor shows it: indented, with the same names the seed files use.</summary>
+    public static string ToEditableJson(ProcedureProfile profile) => JsonSerializer.Serialize(profile, Indented);
+
+    private static readonly JsonSerializerOptions Indented = new(ProfileJson.Options) { WriteIndented = true };
+
     private static T? Read<T>(string root, string path, List<ProfileFileProblem> problems)
         where T : class
     {
-        var file = Relative(root, path);
+        string text;
         try
         {
-            var node = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (IOException ex)
+        {
+            problems.Add(new(Relative(root, path), "(file)", $"cannot be read: {ex.Message}"));
+            return null;
+        }
+
+        return ReadText<T>(Relative(root, path), text, problems);
+    }
+
+    private static T? ReadText<T>(string file, string text, List<ProfileFileProblem> problems)
+        where T : class
+    {
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
             if (node is not JsonObject obj)
             {
                 problems.Add(new(file, "(root)", "must be a JSON object"));
@@ -155,11 +205,6 @@ public static class ProfileLoader
             var field = string.IsNullOrEmpty(ex.Path) ? "(json)" : ex.Path.TrimStart('$', '.');
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
             problems.Add(new(file, field.Length == 0 ? "(root)" : field, $"malformed JSON{where}: {FirstSentence(ex.Message)}"));
-            return null;
-        }
-        catch (IOException ex)
-        {
-            problems.Add(new(file, "(file)", $"cannot be read: {ex.Message}"));
             return null;
         }
     }

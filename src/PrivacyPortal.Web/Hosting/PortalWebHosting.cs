@@ -10,6 +10,7 @@ using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Web.Health;
 using PrivacyPortal.Web.Localization;
+using PrivacyPortal.Web.Staff;
 using Serilog;
 
 namespace PrivacyPortal.Web.Hosting;
@@ -54,9 +55,20 @@ public static class PortalWebHosting
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddPortalStaff();
         services.AddRazorPages(options =>
         {
             options.Conventions.AddAreaPageRoute("Intake", "/Index", string.Empty);
+            // Every staff page needs a signed-in member with a second factor, except signing in itself and the
+            // 2FA set-up, which needs the password step only (its own attribute).
+            string[] open = ["/Login", "/LoginCode", "/SetPassword", "/Logout", "/TwoFactor"];
+            options.Conventions.AddAreaFolderApplicationModelConvention("Staff", "/", model =>
+            {
+                if (!open.Contains(model.ViewEnginePath))
+                {
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Staff.StaffWebHosting.SignedInPolicy));
+                }
+            });
         });
         // One line per request: method, path, status, duration. Never query strings or bodies, which will carry tokens and personal data.
         services.AddHttpLogging(options =>
@@ -96,6 +108,8 @@ public static class PortalWebHosting
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRateLimiter();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

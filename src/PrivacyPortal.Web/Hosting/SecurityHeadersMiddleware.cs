@@ -11,6 +11,17 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
+        {
+            // Staff pages and documents carry personal data: never kept by the browser or a proxy.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            });
+        }
+
         return next(context);
     }
 }

@@ -32,10 +32,10 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasIndex(r => r.StatusTokenHash).IsUnique();
         builder.HasIndex(r => new { r.Status, r.DueOn });
 
-        // The queue: an officer's controllers, by status, oldest due first, keyset on (DueOn, Id).
+        // The queue: an officer's controllers, by status, oldest due first, keyset on (DueOn, Reference).
         builder.Property(r => r.ControllerId).HasMaxLength(ProcedureProfile.MaxIdLength).IsRequired();
-        builder.HasIndex(r => new { r.ControllerId, r.Status, r.DueOn, r.Id });
-        builder.HasIndex(r => new { r.ControllerId, r.DueOn, r.Id });
+        builder.HasIndex(r => new { r.ControllerId, r.Status, r.DueOn, r.Reference });
+        builder.HasIndex(r => new { r.ControllerId, r.DueOn, r.Reference });
         builder.Property(r => r.AssignedTo).HasMaxLength(450);
         builder.HasIndex(r => new { r.AssignedTo, r.DueOn });
         builder.Property(r => r.ExtensionReasons).HasMaxLength(CaseNote.MaxTextLength);

@@ -64,8 +64,8 @@ public sealed class StaffAndCases : Migration
         migrationBuilder.AddColumn<DateTime>(name: "DecidedAtUtc", table: "Requests", type: "TEXT", nullable: true);
         migrationBuilder.AddColumn<string>(name: "DecisionGrounds", table: "Requests", type: "TEXT", maxLength: 1000, nullable: false, defaultValue: "[]");
         migrationBuilder.AddColumn<string>(name: "Pauses", table: "Requests", type: "TEXT", nullable: false, defaultValue: "[]");
-        migrationBuilder.CreateIndex("IX_Requests_ControllerId_Status_DueOn_Id", "Requests", ["ControllerId", "Status", "DueOn", "Id"]);
-        migrationBuilder.CreateIndex("IX_Requests_ControllerId_DueOn_Id", "Requests", ["ControllerId", "DueOn", "Id"]);
+        migrationBuilder.CreateIndex("IX_Requests_ControllerId_Status_DueOn_Reference", "Requests", ["ControllerId", "Status", "DueOn", "Reference"]);
+        migrationBuilder.CreateIndex("IX_Requests_ControllerId_DueOn_Reference", "Requests", ["ControllerId", "DueOn", "Reference"]);
         migrationBuilder.CreateIndex("IX_Requests_AssignedTo_DueOn", "Requests", ["AssignedTo", "DueOn"]);
         migrationBuilder.AddColumn<string>(name: "Detail", table: "Notices", type: "TEXT", maxLength: 2000, nullable: true);
 
@@ -90,8 +90,8 @@ public sealed class StaffAndCases : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "CaseNotes");
-        migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_Status_DueOn_Id", table: "Requests");
-        migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_DueOn_Id", table: "Requests");
+        migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_Status_DueOn_Reference", table: "Requests");
+        migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_DueOn_Reference", table: "Requests");
         migrationBuilder.DropIndex(name: "IX_Requests_AssignedTo_DueOn", table: "Requests");
         foreach (var column in new[]
         {

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyPortal.Infrastructure.Data;
+
+namespace PrivacyPortal.Infrastructure.Staff;
+
+public static class StaffIdentity
+{
+    public const int MinPasswordLength = 12;
+
+    /// <summary>
+    /// Identity's user store and rules, shared by the web app and the CLI (create-admin). Passwords: length only, no
+    /// composition rules (NIST SP 800-63B 5.1.1.2); lockout after 5 failures for 15 minutes, for every account.
+    /// </summary>
+    public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.Password.RequiredLength = MinPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Web.Staff;
+
+namespace PrivacyPortal.Web.Areas.Staff.Pages;
+
+/// <summary>
+/// One case: everything about the request, and every officer action as a form. Each action posts the version the
+/// officer saw; if the case changed since, nothing is saved and the officer is told.
+/// </summary>
+public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, ProfileStore profiles, TimeProvider clock, IStringLocalizer text) : StaffPage
+{
+    public PrivacyRequest Case { get; private set; } = null!;
+
+    public ProcedureProfile Profile { get; private set; } = null!;
+
+    public StaffScope Scope { get; private set; } = null!;
+
+    public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+
+    public FeeQuote Quote { get; private set; } = FeeQuote.None;
+
+    public IReadOnlyList<DecisionGround> Grounds { get; private set; } = [];
+
+    public IReadOnlyList<(string Id, string Name)> Officers { get; private set; } = [];
+
+    public bool CanWork { get; private set; }
+
+    public bool ContactRevealed { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool reveal, string? done)
+    {
+        var denied = await LoadAsync(id);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        // Every staff read of personal data is on the record.
+        ContactRevealed = reveal;
+        Case.RecordRead(Scope.Actor, reveal ? "case with contact details" : "case", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        Done = done is { Length: <= 40 } && done.All(c => char.IsAsciiLetterLower(c) || c == '-') ? done : null;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, int version, string? documentKind, bool nameMatches, bool addressMatches, bool currentAndValid, bool masked, bool agentAuthority) =>
+        ActAsync(id, version, "identity-verified", (r, now) => r.VerifyIdentity(
+            Scope.Actor, new IdentityCheck(documentKind ?? string.Empty, nameMatches, addressMatches, currentAndValid, masked, r.Agent is null ? null : agentAuthority), Profile, Rules, now));
+
+    public Task<IActionResult> OnPostMoreNeededAsync(Guid id, int version, string? reason) =>
+        ActAsync(id, version, "identity-more-needed", (r, now) => r.RequestMoreIdentity(Scope.Actor, reason ?? string.Empty, Rules, now));
+
+    public Task<IActionResult> OnPostRequestFeeAsync(Guid id, int version) =>
+        ActAsync(id, version, "fee-requested", (r, now) => r.RequestFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now));
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid id, int version, string? method, string? paidOn, string? receipt) =>
+        ActAsync(id, version, "fee-paid", (r, now) =>
+        {
+            if (!DateOnly.TryParseExact(paidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new DomainException("fee.paid-on", "Enter the payment date.");
+            }
+
+            r.RecordPayment(Scope.Actor, method ?? string.Empty, date, receipt ?? string.Empty, Rules, now);
+        });
+
+    public Task<IActionResult> OnPostWaiveAsync(Guid id, int version, string? reason) =>
+        ActAsync(id, version, "fee-waived", (r, now) => r.WaiveFee(Scope.Actor, reason ?? string.Empty, Rules, now));
+
+    public Task<IActionResult> OnPostExpireAsync(Guid id, int version) =>
+        ActAsync(id, version, "fee-expired", (r, now) => r.ExpireFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade, now));
+
+    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, string? outcome, string[]? grounds, string? reasons) =>
+        ActAsync(id, version, "decided", (r, now) =>
+        {
+            if (!Enum.TryParse<DecisionOutcome>(outcome, out var chosen) || !Enum.IsDefined(chosen))
+            {
+                throw new DomainException("decide.outcome", "Choose the decision.");
+            }
+
+            r.Decide(Scope.Actor, chosen, grounds ?? [], reasons, DecisionGround.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now);
+        });
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, int version, string? reasons) =>
+        ActAsync(id, version, "extended", (r, now) => r.Extend(Scope.Actor, reasons ?? string.Empty, Rules, now));
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, int version, string? note) =>
+        ActAsync(id, version, "note-added", (r, now) => r.AddNote(Scope.Actor, note ?? string.Empty, now));
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, int version, string? assignee) =>
+        ActAsync(id, version, "assigned", (r, now) =>
+        {
+            var chosen = string.IsNullOrEmpty(assignee) ? null : assignee;
+            if (chosen is not null && Officers.All(o => o.Id != chosen))
+            {
+                throw new DomainException("assign.unknown", "Cases can be assigned only to officers of this controller.");
+            }
+
+            r.Assign(Scope.Actor, chosen, now);
+        });
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, int version, string? reason) =>
+        ActAsync(id, version, "withdrawn", (r, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new DomainException("reason.required", "Say how the requester asked to withdraw.");
+            }
+
+            r.Withdraw(Scope.Actor, now, "on the requester's behalf: " + reason.Trim());
+        });
+
+    public static string Mask(string? value) => value switch
+    {
+        null or "" => "-",
+        { Length: <= 2 } => new string('•', value.Length),
+        _ when value.Contains('@', StringComparison.Ordinal) => value[0] + "•••" + value[value.IndexOf('@', StringComparison.Ordinal)..],
+        _ => value[..2] + new string('•', Math.Min(8, value.Length - 2)),
+    };
+
+    private DeadlineRules Rules => DeadlineRules.For(Profile);
+
+    private async Task<IActionResult> ActAsync(Guid id, int version, string action, Action<PrivacyRequest, DateTime> verb)
+    {
+        var denied = await LoadAsync(id);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!CanWork)
+        {
+            return Forbid();
+        }
+
+        if (Case.Version != version)
+        {
+            return Refuse(text["Staff.Case.ChangedMeanwhile"], StatusCodes.Status409Conflict);
+        }
+
+        try
+        {
+            verb(Case, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DomainException ex)
+        {
+            await ReloadAsync(id);
+            return Refuse(Explain(text, ex), StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ReloadAsync(id);
+            return Refuse(text["Staff.Case.ChangedMeanwhile"], StatusCodes.Status409Conflict);
+        }
+
+        return Redirect($"/staff/cases/{id}?done={action}#timeline");
+    }
+
+    private PageResult Refuse(string message, int status)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    /// <summary>Nothing half-done is kept: the tracked request is dropped and read again as saved.</summary>
+    private async Task ReloadAsync(Guid id)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(id);
+    }
+
+    /// <summary>
+    /// Loads the case if this member may read it. Another controller's case answers 404, exactly as a case that does
+    /// not exist, so no URL tells whether it does.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (await scopes.ReadAsync(User, HttpContext.RequestAborted) is not { } scope)
+        {
+            return Challenge();
+        }
+
+        Scope = scope;
+        if (!scope.CanReadCases)
+        {
+            return Forbid();
+        }
+
+        var request = await scope.Readable(db.Requests)
+            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
+        if (request is null || await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, HttpContext.RequestAborted) is not { } profile)
+        {
+            return NotFound();
+        }
+
+        Case = request;
+        Profile = profile.Profile;
+        CanWork = scope.CanWork(request);
+        Today = JapanTime.Today(clock);
+        Deadlines = request.Deadlines(Rules, Today);
+        Quote = FeeQuote.For(Profile, request.Items.Select(i => i.TypeId));
+        Grounds = DecisionGround.For(Profile, request.Items.Select(i => i.TypeId));
+        var officerIds = await db.StaffAssignments.Where(a => a.ControllerId == request.ControllerId).Select(a => a.UserId).ToListAsync(HttpContext.RequestAborted);
+        var officerRole = await db.Roles.Where(r => r.Name == StaffRoles.PrivacyOfficer).Select(r => r.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var withRole = await db.UserRoles.Where(ur => ur.RoleId == officerRole && officerIds.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(HttpContext.RequestAborted);
+        Officers = (await db.Users.Where(u => withRole.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(HttpContext.RequestAborted))
+            .Select(u => (u.Id, u.DisplayName)).OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Staff;
+
+namespace PrivacyPortal.Web.Areas.Staff.Pages;
+
+/// <summary>The second step: a code from the authenticator app, or one of the recovery codes.</summary>
+public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, PortalDbContext db, IStringLocalizer text) : StaffPage
+{
+    public string ReturnUrl { get; private set; } = "/staff";
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/staff/login") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return Redirect("/staff/login");
+        }
+
+        var entered = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (entered.Length is 0 or > 20)
+        {
+            Error = text["Staff.Code.Failed"];
+            return Page();
+        }
+
+        var result = entered.Length == 6 && entered.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(entered, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(entered);
+        accounts.Record(user.Email ?? user.Id, result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-locked-out" : "sign-in-code-failed", user.Email ?? user.Id, entered.Length == 6 ? "authenticator" : "recovery code");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        if (result.Succeeded)
+        {
+            return Redirect(ReturnUrl);
+        }
+
+        Error = result.IsLockedOut ? text["Staff.Login.LockedOut"] : text["Staff.Code.Failed"];
+        return Page();
+    }
+}

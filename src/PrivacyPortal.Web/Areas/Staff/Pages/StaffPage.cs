@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrivacyPortal.Domain.Common;
+using Microsoft.Extensions.Localization;
+
+namespace PrivacyPortal.Web.Areas.Staff.Pages;
+
+/// <summary>What every staff page shares: a local-only return URL and rule messages in the reader's language.</summary>
+public abstract class StaffPage : PageModel
+{
+    /// <summary>Only a path on this site: an absolute URL in returnUrl would make the sign-in page an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith("/staff", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/staff";
+
+    /// <summary>A refused rule in the reader's language when there is a text for its code, else the rule's own words.</summary>
+    public static string Explain(IStringLocalizer text, DomainException error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Code is { } code)
+        {
+            var localized = text["Rule." + code];
+            if (!localized.ResourceNotFound)
+            {
+                return localized.Value;
+            }
+        }
+
+        return error.Message;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyPortal.Infrastructure.Staff;
+
+namespace PrivacyPortal.Web.Tests.Support;
+
+/// <summary>A staff member's browser over HTTPS (the session cookie is Secure), signing in with a password and a TOTP code.</summary>
+public sealed partial class StaffClient : IDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly HttpClient _client;
+
+    private StaffClient(PortalFactory factory, string language)
+    {
+        _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+        _client.DefaultRequestHeaders.AcceptLanguage.Add(new(language));
+    }
+
+    public string? AuthenticatorKey { get; private set; }
+
+    /// <summary>Creates an account with a password and, unless <paramref name="withTwoFactor"/> is false, an authenticator.</summary>
+    public static async Task<(string UserId, string? Key)> CreateAccountAsync(PortalFactory factory, string email, string role, string[] controllers, bool withTwoFactor = true)
+    {
+        using var scope = factory.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var created = await accounts.CreateAsync(email, email.Split('@')[0], role, controllers, "test");
+        var user = await users.FindByIdAsync(created.User.Id);
+        Check(await users.AddPasswordAsync(user!, Password));
+        if (!withTwoFactor)
+        {
+            return (user!.Id, null);
+        }
+
+        Check(await users.ResetAuthenticatorKeyAsync(user!));
+        var key = await users.GetAuthenticatorKeyAsync(user!);
+        Check(await users.SetTwoFactorEnabledAsync(user!, true));
+        return (user!.Id, key);
+    }
+
+    /// <summary>A signed-in member of the given role and controllers.</summary>
+    public static async Task<StaffClient> SignInAsync(PortalFactory factory, string email, string role, params string[] controllers)
+    {
+        var (_, key) = await CreateAccountAsync(factory, email, role, controllers);
+        var client = new StaffClient(factory, "en") { AuthenticatorKey = key };
+        await client.SignInWithCodeAsync(email, Totp.Code(key!, DateTimeOffset.UtcNow));
+        return client;
+    }
+
+    public static StaffClient Anonymous(PortalFactory factory, string language = "en") => new(factory, language);
+
+    public async Task SignInWithCodeAsync(string email, string code)
+    {
+        using var password = await PostFormAsync("/staff/login", new() { ["email"] = email, ["password"] = Password });
+        if (password.Headers.Location?.OriginalString.StartsWith("/staff/login/code", StringComparison.Ordinal) != true)
+        {
+            throw new InvalidOperationException($"The password step answered {password.StatusCode} {password.Headers.Location}.");
+        }
+
+        using var second = await PostFormAsync(password.Headers.Location.OriginalString, new() { ["code"] = code });
+        if (second.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"The code step answered {second.StatusCode}: {Html.Text(await second.Content.ReadAsStringAsync())}");
+        }
+    }
+
+    public async Task<(string Html, HttpStatusCode Status)> GetAsync(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        return (await response.Content.ReadAsStringAsync(), response.StatusCode);
+    }
+
+    public Task<HttpResponseMessage> GetResponseAsync(string url) => _client.GetAsync(new Uri(url, UriKind.Relative));
+
+    /// <summary>Posts a form the way a browser would: the antiforgery token comes from the page the form is on.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var (page, _) = await GetAsync(formPage ?? url);
+        var token = AntiforgeryToken().Match(page);
+        var pairs = fields.ToList();
+        if (token.Success)
+        {
+            pairs.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        }
+
+        pairs.AddRange(extra ?? []);
+        using var content = new FormUrlEncodedContent(pairs);
+        return await _client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    /// <summary>Posts one of the case page's action forms.</summary>
+    public Task<HttpResponseMessage> ActAsync(Guid caseId, string handler, int version, Dictionary<string, string>? fields = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var all = new Dictionary<string, string>(fields ?? []) { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return PostFormAsync($"/staff/cases/{caseId}?handler={handler}", all, $"/staff/cases/{caseId}", extra);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
