@@ -49,7 +49,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext 
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var baseUrl = portal.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = portal.Value.JobsBaseUrl;
         return new Uri($"{baseUrl}/staff/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
     }
 

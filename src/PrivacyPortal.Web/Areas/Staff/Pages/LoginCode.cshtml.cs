@@ -27,7 +27,8 @@ public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccount
             return Redirect("/staff/login");
         }
 
-        var entered = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        // Authenticator codes are often typed "123 456"; recovery codes keep their dash ("ABCDE-12345").
+        var entered = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
         if (entered.Length is 0 or > 20)
         {
             Error = text["Staff.Code.Failed"];
