@@ -226,9 +226,10 @@ public sealed class PrivacyRequest
 
     public bool StatusLinkExpired(DateTime nowUtc) => nowUtc > StatusTokenIssuedAtUtc + StatusLinkLifetime;
 
-    public void AddDocument(RequestDocument document, DateTime nowUtc)
+    public void AddDocument(RequestDocument document, DeadlineRules rules, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(rules);
         if (!IsOpen)
         {
             throw new DomainException("Documents can no longer be added to this request.");
@@ -252,6 +253,7 @@ public sealed class PrivacyRequest
             // The answer to "more needed" has arrived: the clock runs again from today and the officer looks again.
             EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
             Status = RequestStatus.InReview;
+            RefreshDueOn(rules);
         }
 
         Record(nowUtc, "requester", "document-added", from, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
@@ -320,8 +322,11 @@ public sealed class PrivacyRequest
         Notify(NoticeKind.DocumentsNeeded, null, nowUtc, text);
     }
 
-    /// <summary>Asks for the fee the policy publishes (APPI Art. 38); the clock stops until it is paid or waived.</summary>
-    public void RequestFee(string actor, FeeQuote quote, DeadlineRules rules, DateTime nowUtc)
+    /// <summary>
+    /// Asks for the fee the policy publishes (APPI Art. 38); the clock stops until it is paid or waived. Where the
+    /// policy leaves the payment period to the company ("within the period we designate"), the officer sets it.
+    /// </summary>
+    public void RequestFee(string actor, FeeQuote quote, DeadlineRules rules, DateTime nowUtc, DateOnly? designatedPayBy = null)
     {
         ArgumentNullException.ThrowIfNull(quote);
         ArgumentNullException.ThrowIfNull(rules);
@@ -341,6 +346,17 @@ public sealed class PrivacyRequest
         }
 
         var today = Today(nowUtc);
+        var published = quote.PaymentDueOn(today);
+        if (published is not null && designatedPayBy is not null && designatedPayBy != published)
+        {
+            throw new DomainException("fee.window-published", $"The policy sets the payment window: pay by {published:yyyy-MM-dd}.");
+        }
+
+        if (designatedPayBy is { } designated && designated <= today)
+        {
+            throw new DomainException("fee.pay-by", "The last day to pay must be after today.");
+        }
+
         var from = Status;
         Status = RequestStatus.AwaitingFee;
         Fee = new FeeState
@@ -349,7 +365,7 @@ public sealed class PrivacyRequest
             AmountMinor = total.Minor,
             Currency = total.Currency,
             RequestedOn = today,
-            PayBy = quote.PaymentDueOn(today),
+            PayBy = published ?? designatedPayBy,
         };
         _pauses = [.. _pauses, new ClockPause(today, null, PauseReason.AwaitingFee)];
         var detail = $"{total.Minor} {total.Currency} {Fee.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";

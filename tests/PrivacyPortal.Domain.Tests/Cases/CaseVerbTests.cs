@@ -120,11 +120,12 @@ public sealed class CaseVerbTests
         Assert.Equal((NoticeKind.DocumentsNeeded, "The passport copy is unreadable."), (notice.Kind, notice.Detail));
 
         // Five days later the requester uploads a new copy: five days paused, the due date moves by five.
-        request.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x", "sha", Now.AddDays(5)), Now.AddDays(5));
+        request.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x", "sha", Now.AddDays(5)), Rules, Now.AddDays(5));
 
         Assert.Equal(RequestStatus.InReview, request.Status);
         Assert.Equal(new DateOnly(2026, 11, 29), request.Pauses[0].To);
         Assert.Equal(dueBefore!.Value.AddDays(5), request.Deadlines(Rules, new DateOnly(2026, 11, 29)).Single().DueOn);
+        Assert.Equal(dueBefore.Value.AddDays(5), request.DueOn);
     }
 
     [Fact]
@@ -158,6 +159,23 @@ public sealed class CaseVerbTests
         request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
         request.WaiveFee("officer", "Hardship", Rules, Now);
         Refused("fee.already", () => request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now));
+    }
+
+    [Fact]
+    public void WhereThePolicyLeavesTheWindowToTheCompany_TheOfficerSetsIt()
+    {
+        var open = ProfileBuilder.Appi(Fee with { Payment = Fee.Payment with { WindowDays = null } });
+        var request = Verified();
+
+        Refused("fee.pay-by", () => request.RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now, new DateOnly(2026, 11, 24)));
+        Refused("fee.window-published", () => Verified().RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now, new DateOnly(2026, 12, 31)));
+        request.RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now, new DateOnly(2026, 12, 24));
+
+        Assert.Equal(new DateOnly(2026, 12, 24), request.Fee.PayBy);
+        var undated = Verified();
+        undated.RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now);
+        Assert.Null(undated.Fee.PayBy);
+        Refused("fee.window-open", () => undated.ExpireFee("o", deemedNotMade: true, Now.AddDays(400)));
     }
 
     [Fact]

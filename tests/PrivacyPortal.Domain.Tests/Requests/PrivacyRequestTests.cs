@@ -137,10 +137,10 @@ public sealed class PrivacyRequestTests
         var request = File();
         for (var i = 0; i < PrivacyRequest.MaxDocuments; i++)
         {
-            request.AddDocument(Document(), Now);
+            request.AddDocument(Document(), Rules, Now);
         }
 
-        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Now));
+        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Rules, Now));
         Assert.Equal(5, request.Documents.Count);
     }
 
@@ -155,7 +155,7 @@ public sealed class PrivacyRequestTests
         Assert.Equal(NoticeKind.Withdrawn, request.Notices[^1].Kind);
         Assert.Equal("withdrawn", request.AuditEvents[^1].Action);
         Assert.Throws<DomainException>(() => request.Withdraw("requester", Now));
-        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Now));
+        Assert.Throws<DomainException>(() => request.AddDocument(Document(), Rules, Now));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class PrivacyRequestTests
         var request = File();
         var before = request.Version;
 
-        request.AddDocument(Document(), Now);
+        request.AddDocument(Document(), Rules, Now);
 
         Assert.Equal(before + 1, request.Version);
     }
@@ -228,7 +228,7 @@ public sealed class DraftLifecycleTests
     public void Discarding_ErasesWhatWasTyped_TellsThePerson_AndHandsBackTheDocuments()
     {
         var draft = Draft();
-        draft.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x.bin", "sha", Now), Now);
+        draft.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x.bin", "sha", Now), DeadlineRules.For(ProfileBuilder.Appi()), Now);
 
         var documents = draft.Discard(Now.AddDays(7));
 

@@ -43,10 +43,13 @@ public sealed partial class StaffClient : IDisposable
     }
 
     /// <summary>A signed-in member of the given role and controllers.</summary>
-    public static async Task<StaffClient> SignInAsync(PortalFactory factory, string email, string role, params string[] controllers)
+    public static Task<StaffClient> SignInAsync(PortalFactory factory, string email, string role, params string[] controllers) =>
+        SignInAsync(factory, "en", email, role, controllers);
+
+    public static async Task<StaffClient> SignInAsync(PortalFactory factory, string language, string email, string role, string[] controllers)
     {
         var (_, key) = await CreateAccountAsync(factory, email, role, controllers);
-        var client = new StaffClient(factory, "en") { AuthenticatorKey = key };
+        var client = new StaffClient(factory, language) { AuthenticatorKey = key };
         await client.SignInWithCodeAsync(email, Totp.Code(key!, DateTimeOffset.UtcNow));
         return client;
     }

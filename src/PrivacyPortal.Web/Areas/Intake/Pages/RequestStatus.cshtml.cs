@@ -83,7 +83,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
             clock.GetUtcNow().UtcDateTime);
         try
         {
-            Filed.AddDocument(document, clock.GetUtcNow().UtcDateTime);
+            Filed.AddDocument(document, DeadlineRules.For(Profile.Profile), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)

@@ -70,8 +70,19 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public Task<IActionResult> OnPostMoreNeededAsync(Guid id, int version, string? reason) =>
         ActAsync(id, version, "identity-more-needed", (r, now) => r.RequestMoreIdentity(Scope.Actor, reason ?? string.Empty, Rules, now));
 
-    public Task<IActionResult> OnPostRequestFeeAsync(Guid id, int version) =>
-        ActAsync(id, version, "fee-requested", (r, now) => r.RequestFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now));
+    public Task<IActionResult> OnPostRequestFeeAsync(Guid id, int version, string? payBy) =>
+        ActAsync(id, version, "fee-requested", (r, now) =>
+        {
+            DateOnly? designated = null;
+            if (!string.IsNullOrEmpty(payBy))
+            {
+                designated = DateOnly.TryParseExact(payBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw new DomainException("fee.pay-by", "Enter the last day to pay as a date.");
+            }
+
+            r.RequestFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now, designated);
+        });
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, int version, string? method, string? paidOn, string? receipt) =>
         ActAsync(id, version, "fee-paid", (r, now) =>

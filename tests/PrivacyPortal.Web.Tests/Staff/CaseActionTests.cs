@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Net;
+using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Fees;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Staff;
+
+/// <summary>Officers take requests filed through the public pages from received to decided, through real forms.</summary>
+public sealed class CaseActionTests : IAsyncLifetime, IDisposable
+{
+    private static readonly ProfileCatalog Seeds = ProfileLoader.LoadDirectory(RepoPaths.Seeds);
+    private readonly PortalFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> Ticked(string kind) => new()
+    {
+        ["documentKind"] = kind, ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true",
+    };
+
+    private static string FirstAcceptedKind(string policy) =>
+        IdentityCheck.AcceptedKinds(Seeds.Profiles.Single(p => p.Profile.Id == policy).Profile)[0].Id;
+
+    private static async Task<string> ExpectSavedAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {Html.Text(body)}");
+        return response.Headers.Location!.OriginalString;
+    }
+
+    public static TheoryData<string, string> OneTypePerFamilyPerPolicy()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var snapshot in Seeds.Profiles)
+        {
+            foreach (var family in snapshot.Profile.AcceptedTypes().GroupBy(t => t.Type.Family).Where(g => g.Key != RequestFamily.Other))
+            {
+                data.Add(snapshot.Profile.Id, family.First().Type.Id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OneTypePerFamilyPerPolicy))]
+    public async Task EveryFamily_OfEverySeedPolicy_GoesFromReceivedToDecided_OnTheTimeline(string policy, string type)
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, policy, [type]);
+        var controller = Seeds.Profiles.Single(p => p.Profile.Id == policy).Controller.Id;
+        using var officer = await StaffClient.SignInAsync(_factory, $"officer-{policy}-{type}@example.jp", StaffRoles.PrivacyOfficer, controller);
+
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind(policy))));
+        var profile = Seeds.Profiles.Single(p => p.Profile.Id == policy).Profile;
+        var charged = FeeQuote.For(profile, [type]).Outcome == FeeOutcome.Charged;
+        if (charged)
+        {
+            var payBy = FeeQuote.For(profile, [type]).PaymentDueOn(new DateOnly(2026, 11, 24)) is null ? Iso(new DateOnly(2026, 12, 8)) : string.Empty;
+            await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = payBy }));
+            Assert.Equal(RequestStatus.AwaitingFee, filed.Load().Status);
+            await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Payment", filed.Load().Version, new() { ["method"] = "Postage stamps", ["paidOn"] = "2026-11-24", ["receipt"] = "R-0001" }));
+        }
+
+        var saved = await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }));
+        var (page, _) = await officer.GetAsync(saved);
+
+        var request = filed.Load();
+        Assert.Equal(RequestStatus.Decided, request.Status);
+        string[] expected = charged ? ["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided"] : ["email-confirmed", "identity-verified", "decided"];
+        Assert.Equal(expected, request.AuditEvents.Where(e => e.Action != "viewed" && e.Action != "filed").OrderBy(e => e.Id).Select(e => e.Action));
+        Assert.All(request.AuditEvents.Where(e => e.Action is "identity-verified" or "decided"), e => Assert.Equal($"officer-{policy}-{type}@example.jp", e.Actor));
+        foreach (var action in expected)
+        {
+            Assert.Contains($"data-action=\"{action}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(filed.Person.Query(db => db.Notices.Where(n => n.RequestId == filed.Id).Select(n => n.Kind).ToList()), k => k == NoticeKind.DecisionAvailable);
+    }
+
+    [Fact]
+    public async Task MoreNeeded_PausesTheClock_TellsTheRequester_AndTheirUploadResumesIt()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "MoreNeeded", filed.Load().Version, new() { ["reason"] = "The copy of the licence is cut off on the right." }));
+        var notice = filed.Person.LatestNotice(NoticeKind.DocumentsNeeded).Notice;
+        Assert.Equal("The copy of the licence is cut off on the right.", notice.Detail);
+        Assert.Equal(RequestStatus.AwaitingIdentity, filed.Load().Status);
+        var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
+        Assert.Contains("Clock paused", Html.Text(page), StringComparison.Ordinal);
+
+        _factory.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(HttpStatusCode.Redirect, await filed.UploadPdfAsync());
+
+        var request = filed.Load();
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.Equal(new DateOnly(2026, 11, 27), request.Pauses.Single().To);
+        Assert.Equal(new DateOnly(2026, 12, 11), request.DueOn);
+    }
+
+    [Fact]
+    public async Task TwoOfficers_EditingTheSameCase_CannotOverwriteEachOther()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var first = await StaffClient.SignInAsync(_factory, "first@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var second = await StaffClient.SignInAsync(_factory, "second@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        var seen = filed.Load().Version;
+
+        await ExpectSavedAsync(await first.ActAsync(filed.Id, "Verify", seen, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
+        using var late = await second.ActAsync(filed.Id, "MoreNeeded", seen, new() { ["reason"] = "Need a clearer copy" });
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("This case was changed by someone else after you opened it. Nothing was saved.", Html.Text(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var request = filed.Load();
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.DoesNotContain(request.AuditEvents, e => e.Action == "identity-more-needed");
+        Assert.Empty(filed.Person.Query(db => db.Notices.Where(n => n.Kind == NoticeKind.DocumentsNeeded).ToList()));
+    }
+
+    [Fact]
+    public async Task ARefusedAction_IsExplainedInTheOfficersLanguage_AndChangesNothing()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var officer = await StaffClient.SignInAsync(_factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        var before = filed.Load();
+        var unticked = Ticked(FirstAcceptedKind("ntt-smartconnect"));
+        unticked.Remove("addressMatches");
+
+        using var response = await officer.ActAsync(filed.Id, "Verify", before.Version, unticked);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("書類の氏名と住所が請求と一致している必要があります。", Html.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var after = filed.Load();
+        Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
+    }
+
+    [Fact]
+    public async Task ARefusal_NeedsGroundsAndReasons_AndRecordsThem()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "netone", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind("netone"))));
+
+        using var bare = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Refused", ["reasons"] = "Because." });
+        Assert.Contains("Choose at least one ground", Html.Text(await bare.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        await ExpectSavedAsync(await officer.ActAsync(
+            filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Refused", ["reasons"] = "The records are part of an ongoing internal investigation." }, [new("grounds", "appi-33-2-2")]));
+
+        var request = filed.Load();
+        Assert.Equal((DecisionOutcome.Refused, "The records are part of an ongoing internal investigation."), (request.Outcome!.Value, request.DecisionReasons!));
+        Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
+    }
+
+    [Fact]
+    public async Task AGdprRequest_IsExtendedOnce_WithReasonsSentToTheRequester()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "nec-website", ["access"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        var dueBefore = filed.Load().DueOn;
+
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Extend", filed.Load().Version, new() { ["reasons"] = "The data is held in twelve separate systems." }));
+        using var again = await officer.ActAsync(filed.Id, "Extend", filed.Load().Version, new() { ["reasons"] = "Again" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var request = filed.Load();
+        Assert.True(request.Extended);
+        Assert.Equal(dueBefore!.Value.AddMonths(2), request.DueOn);
+        Assert.Equal("The data is held in twelve separate systems.", filed.Person.LatestNotice(NoticeKind.Extended).Notice.Detail);
+    }
+
+    [Fact]
+    public async Task AFeeWindowTheOfficerSet_Expires_AndTheRequestIsDeemedWithdrawn()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        {
+            await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
+            await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
+            using var early = await officer.ActAsync(filed.Id, "Expire", filed.Load().Version);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        }
+
+        _factory.Clock.Advance(TimeSpan.FromDays(15));
+        using var later = await StaffClient.SignInAsync(_factory, "later@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        await ExpectSavedAsync(await later.ActAsync(filed.Id, "Expire", filed.Load().Version));
+
+        Assert.Equal(RequestStatus.DeemedWithdrawn, filed.Load().Status);
+        Assert.Equal(NoticeKind.FeeExpired, filed.Person.LatestNotice(NoticeKind.FeeExpired).Notice.Kind);
+    }
+
+    [Fact]
+    public async Task Waiving_Noting_Assigning_AndWithdrawingOnBehalf_AreEachOnTheTimeline()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        var (colleagueId, _) = await StaffClient.CreateAccountAsync(_factory, "colleague@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Waive", filed.Load().Version, new() { ["reason"] = "Hardship stated in the letter" }));
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Note", filed.Load().Version, new() { ["note"] = "Phoned the requester to confirm the address." }));
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Assign", filed.Load().Version, new() { ["assignee"] = colleagueId }));
+        using var stranger = await officer.ActAsync(filed.Id, "Assign", filed.Load().Version, new() { ["assignee"] = "not-an-officer" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stranger.StatusCode);
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Withdraw", filed.Load().Version, new() { ["reason"] = "Asked by phone on 24 November" }));
+
+        var request = filed.Load();
+        Assert.Equal((RequestStatus.Withdrawn, colleagueId, FeeStatus.Waived), (request.Status, request.AssignedTo!, request.Fee.Status));
+        Assert.Equal("Phoned the requester to confirm the address.", request.Notes.Single().Text);
+        Assert.Contains(request.AuditEvents, e => e.Action == "withdrawn" && e.Detail == "on the requester's behalf: Asked by phone on 24 November" && e.Actor == "officer@example.jp");
+        Assert.Equal(NoticeKind.Withdrawn, filed.Person.LatestNotice(NoticeKind.Withdrawn).Notice.Kind);
+    }
+
+    [Fact]
+    public async Task ContactDetails_AreMaskedUntilRevealed_AndRevealingIsRecorded()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+
+        var (masked, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
+        var (revealed, _) = await officer.GetAsync($"/staff/cases/{filed.Id}?reveal=true");
+
+        Assert.DoesNotContain("hanako@example.jp", masked, StringComparison.Ordinal);
+        Assert.Contains("h•••@example.jp", masked, StringComparison.Ordinal);
+        Assert.Contains("hanako@example.jp", revealed, StringComparison.Ordinal);
+        Assert.Contains(filed.Load().AuditEvents, e => e.Action == "viewed" && e.Detail == "case with contact details");
+    }
+
+    [Fact]
+    public async Task TheCasePage_ShowsTheDatesAndWhy_InJapanese()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var officer = await StaffClient.SignInAsync(_factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+
+        var (html, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
+
+        Assert.Contains("id=\"due-appi\">2026年12月8日", html, StringComparison.Ordinal);
+        Assert.Contains("訴え提起が可能になる日", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains("2026年12月9日", Html.Text(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCases_AndForgedValues_GetAClearAnswer_NotAnError()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/staff/cases/{Guid.NewGuid()}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/staff/cases/not-a-guid")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/staff/cases/{filed.Id}/documents/{Guid.NewGuid()}")).Status);
+        using var badOutcome = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Maybe" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badOutcome.StatusCode);
+        using var badDate = await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "tomorrow" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDate.StatusCode);
+        var (queue, status) = await officer.GetAsync("/staff?status=Nonsense&due=-4&after=garbage&type=unknown");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(filed.Load().Reference!, queue, StringComparison.Ordinal);
+    }
+}
