@@ -32,6 +32,8 @@ public static class PortalCli
           send-test-email --to ADDRESS     check the mail settings with one message
           letter-sample --controller ID --letter acknowledgement --lang ja|en [--era] --out FILE.pdf
                                            a letter with sample data, printed by Chromium
+          create-admin --email ADDRESS [--name NAME]
+                                           an administrator account; prints a single-use set-password link
           help                             this text
 
         Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
@@ -82,6 +84,7 @@ public static class PortalCli
                 "worker" => await WorkerCommand.RunAsync(context, host),
                 "send-test-email" => await SendTestEmailCommand.RunAsync(context),
                 "letter-sample" => await LetterSampleCommand.RunAsync(context),
+                "create-admin" => await CreateAdminCommand.RunAsync(context),
                 _ => throw new UsageException($"unknown verb '{command.Verb}'."),
             };
         }

@@ -65,6 +65,7 @@ public static class PortalInfrastructure
         services.AddStaffIdentityCore();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ProfileEditor>();
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 

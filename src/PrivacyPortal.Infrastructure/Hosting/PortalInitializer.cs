@@ -41,5 +41,9 @@ public static class PortalInitializer
         logger.LogInformation(
             "Profiles: {Count} valid in {Directory}; imported {Added}",
             catalog.Profiles.Count, catalog.Directory, result.Added.Count == 0 ? "none" : string.Join(", ", result.Added));
+        if (scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value.Demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<Staff.DemoSeeder>().SeedAsync(catalog, cancellationToken);
+        }
     }
 }

@@ -27,6 +27,12 @@ public sealed class PortalOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Demo mode (embedded default only): seeds demo staff accounts and demo requests on an empty database and logs
+    /// how to sign in. Never for real data: the demo password is published.
+    /// </summary>
+    public bool Demo { get; set; }
+
     public const string DefaultPublicBaseUrl = "http://localhost:5080";
 
     /// <summary>The base of links written by background jobs.</summary>
