@@ -1,0 +1,149 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Security;
+using PrivacyPortal.Infrastructure.Staff;
+
+namespace PrivacyPortal.Browser.Tests;
+
+/// <summary>
+/// A privacy officer of NTT SmartConnect signs in with a password and an authenticator code, opens a request a person
+/// filed through the public pages, verifies identity, asks for and records the fee, decides, and reads the timeline.
+/// </summary>
+public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "officer passphrase 2026";
+
+    [Theory]
+    [InlineData("en-GB", "Timeline", "Decided")]
+    [InlineData("ja-JP", "経過", "決定済み")]
+    public async Task SignInWithTotp_VerifyIdentity_RecordTheFee_Decide_AndSeeTheTimeline(string locale, string timeline, string decided)
+    {
+        var language = locale[..2];
+        var email = $"officer.{language}@example.jp";
+        var key = await CreateOfficerAsync(email);
+        var reference = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp");
+        string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"officer-{name}-{language}.png");
+
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseAddress.ToString(),
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/staff");
+        Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Password);
+        await page.ScreenshotAsync(new() { Path = Shot("1-sign-in"), FullPage = true });
+        await page.Locator("button[type=submit]").Last.ClickAsync();
+        Assert.Contains("/staff/login/code", page.Url, StringComparison.Ordinal);
+        await page.Locator("#code").FillAsync(Code(key, DateTimeOffset.UtcNow));
+        await page.ScreenshotAsync(new() { Path = Shot("2-code"), FullPage = true });
+        await page.Locator("main button[type=submit]").ClickAsync();
+
+        Assert.Contains(reference, await page.Locator("#queue").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("3-queue"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+
+        await page.Locator("#nameMatches").CheckAsync();
+        await page.Locator("#addressMatches").CheckAsync();
+        await page.Locator("#currentAndValid").CheckAsync();
+        await page.Locator("#masked").CheckAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("4-case"), FullPage = true });
+        await page.Locator("#verify").ClickAsync();
+        Assert.True(await page.Locator("#identity-verified").IsVisibleAsync());
+
+        await page.Locator("#payBy").FillAsync("2026-12-31");
+        await page.Locator("#request-fee").ClickAsync();
+        await page.Locator("#method").FillAsync(language == "ja" ? "郵便切手" : "Postage stamps");
+        await page.Locator("#receipt").FillAsync("R-2026-0001");
+        await page.Locator("#record-payment").ClickAsync();
+
+        await page.Locator("#outcome-Fulfilled").CheckAsync();
+        await page.Locator("#decide").ClickAsync();
+
+        Assert.Equal(decided, (await page.Locator("#case-status").InnerTextAsync()).Trim());
+        Assert.Contains(timeline, await page.Locator("#timeline-heading").InnerTextAsync(), StringComparison.Ordinal);
+        var actions = await page.Locator("#timeline li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");
+        Assert.Equal(["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided"], actions.Where(a => a is not ("viewed" or "filed" or "document-added")));
+        await page.ScreenshotAsync(new() { Path = Shot("5-decided"), FullPage = true });
+        await context.CloseAsync();
+    }
+
+    private async Task<string> CreateOfficerAsync(string email)
+    {
+        using var scope = portal.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, "Officer", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], "test");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByIdAsync(created.User.Id))!;
+        await users.AddPasswordAsync(user, Password);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>A person files through the public form (no JavaScript) and confirms by the emailed link.</summary>
+    private async Task<string> FileThroughIntakeAsync(string locale, string email)
+    {
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/policies/ntt-smartconnect/file?types=disclosure");
+        await page.Locator("#Input-Details-disclosure-data-").FillAsync("Membership details");
+        await page.Locator("input[type=radio][name^='Input.Details[disclosure.']").First.CheckAsync();
+        await page.Locator("#Input-FullName").FillAsync("山田 花子");
+        await page.Locator("#Input-BirthDate").FillAsync("1985-04-01");
+        await page.Locator("#Input-PostalCode").FillAsync("541-0047");
+        await page.Locator("#Input-Address").FillAsync("大阪府大阪市中央区淡路町4-2-13");
+        await page.Locator("#Input-Email").FillAsync(email);
+        await page.Locator("button[name=step][value=review]").ClickAsync();
+        await page.Locator("button[name=step][value=submit]").ClickAsync();
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var notice = db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.EmailConfirmation && n.Recipient == email).AsEnumerable().Last();
+            await page.GotoAsync(scope.ServiceProvider.GetRequiredService<NoticeLinks>().Unprotect(notice.ProtectedLink!));
+        }
+
+        await page.Locator("main button[type=submit]").ClickAsync();
+        var reference = (await page.Locator("#reference").InnerTextAsync()).Trim();
+        await context.CloseAsync();
+        return reference;
+    }
+
+    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
+    private static string Code(string base32Key, DateTimeOffset at)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var key = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in base32Key.ToUpperInvariant())
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                key.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        Span<byte> counter = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; it is what the portal must accept.
+        var hash = HMACSHA1.HashData([.. key], counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        return ((BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7fffffff) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+    }
+}
