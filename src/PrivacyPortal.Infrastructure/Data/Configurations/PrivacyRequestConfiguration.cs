@@ -14,6 +14,9 @@ namespace PrivacyPortal.Infrastructure.Data.Configurations;
 
 internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<PrivacyRequest>
 {
+    /// <summary>The open statuses as the queue's SQL writes them (CaseQueueQuery.OpenStatuses), for the partial index.</summary>
+    public const string OpenCasesFilter = "\"Status\" IN ('Received', 'AwaitingIdentity', 'AwaitingFee', 'InReview')";
+
     public void Configure(EntityTypeBuilder<PrivacyRequest> builder)
     {
         builder.ToTable("Requests");
@@ -35,7 +38,8 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         // The queue: an officer's controllers, by status, oldest due first, keyset on (DueOn, Reference).
         builder.Property(r => r.ControllerId).HasMaxLength(ProcedureProfile.MaxIdLength).IsRequired();
         builder.HasIndex(r => new { r.ControllerId, r.Status, r.DueOn, r.Reference });
-        builder.HasIndex(r => new { r.ControllerId, r.DueOn, r.Reference });
+        builder.HasIndex(r => new { r.ControllerId, r.DueOn, r.Reference }, "IX_Requests_Open_ControllerId_DueOn_Reference")
+            .HasFilter(OpenCasesFilter);
         builder.Property(r => r.AssignedTo).HasMaxLength(450);
         builder.HasIndex(r => new { r.AssignedTo, r.DueOn });
         builder.Property(r => r.ExtensionReasons).HasMaxLength(CaseNote.MaxTextLength);

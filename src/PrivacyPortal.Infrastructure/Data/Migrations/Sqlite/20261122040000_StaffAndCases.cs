@@ -65,7 +65,9 @@ public sealed class StaffAndCases : Migration
         migrationBuilder.AddColumn<string>(name: "DecisionGrounds", table: "Requests", type: "TEXT", maxLength: 1000, nullable: false, defaultValue: "[]");
         migrationBuilder.AddColumn<string>(name: "Pauses", table: "Requests", type: "TEXT", nullable: false, defaultValue: "[]");
         migrationBuilder.CreateIndex("IX_Requests_ControllerId_Status_DueOn_Reference", "Requests", ["ControllerId", "Status", "DueOn", "Reference"]);
-        migrationBuilder.CreateIndex("IX_Requests_ControllerId_DueOn_Reference", "Requests", ["ControllerId", "DueOn", "Reference"]);
+        migrationBuilder.CreateIndex(
+            "IX_Requests_Open_ControllerId_DueOn_Reference", "Requests", ["ControllerId", "DueOn", "Reference"],
+            filter: "\"Status\" IN ('Received', 'AwaitingIdentity', 'AwaitingFee', 'InReview')");
         migrationBuilder.CreateIndex("IX_Requests_AssignedTo_DueOn", "Requests", ["AssignedTo", "DueOn"]);
         migrationBuilder.AddColumn<string>(name: "Detail", table: "Notices", type: "TEXT", maxLength: 2000, nullable: true);
 
@@ -91,7 +93,7 @@ public sealed class StaffAndCases : Migration
     {
         migrationBuilder.DropTable(name: "CaseNotes");
         migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_Status_DueOn_Reference", table: "Requests");
-        migrationBuilder.DropIndex(name: "IX_Requests_ControllerId_DueOn_Reference", table: "Requests");
+        migrationBuilder.DropIndex(name: "IX_Requests_Open_ControllerId_DueOn_Reference", table: "Requests");
         migrationBuilder.DropIndex(name: "IX_Requests_AssignedTo_DueOn", table: "Requests");
         foreach (var column in new[]
         {

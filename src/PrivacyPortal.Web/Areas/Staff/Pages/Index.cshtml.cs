@@ -4,6 +4,7 @@ using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Web.Localization;
+using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;

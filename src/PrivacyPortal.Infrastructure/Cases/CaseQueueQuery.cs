@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Requests;
 
-namespace PrivacyPortal.Web.Staff;
+namespace PrivacyPortal.Infrastructure.Cases;
 
 /// <summary>The queue's filters, as they come from the query string.</summary>
 public sealed record QueueFilter
@@ -44,6 +44,25 @@ public static class CaseQueueQuery
     {
         ArgumentNullException.ThrowIfNull(readable);
         ArgumentNullException.ThrowIfNull(filter);
+        var scoped = Scoped(readable, filter, userId);
+        var counts = await scoped.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var page = await Rows(scoped, filter, today).ToListAsync(cancellationToken);
+        string? next = null;
+        if (page.Count > PageSize)
+        {
+            page.RemoveAt(PageSize);
+            var last = page[^1];
+            next = $"{last.DueOn:yyyy-MM-dd}|{last.Reference}";
+        }
+
+        return new QueuePage(page, next, counts);
+    }
+
+    /// <summary>Applies the assignee, controller and type filters every part of the queue shares.</summary>
+    public static IQueryable<PrivacyRequest> Scoped(IQueryable<PrivacyRequest> readable, QueueFilter filter, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(readable);
+        ArgumentNullException.ThrowIfNull(filter);
         var scoped = readable;
         if (!string.IsNullOrEmpty(filter.Controller))
         {
@@ -55,17 +74,22 @@ public static class CaseQueueQuery
             scoped = scoped.Where(r => r.Items.Any(i => i.TypeId == filter.Type));
         }
 
-        scoped = filter.Assignee switch
+        return filter.Assignee switch
         {
             null or "" => scoped,
             "none" => scoped.Where(r => r.AssignedTo == null),
             "me" => scoped.Where(r => r.AssignedTo == userId),
             var someone => scoped.Where(r => r.AssignedTo == someone),
         };
+    }
 
-        var counts = await scoped.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-
-        var rows = filter.Status is { } status ? scoped.Where(r => r.Status == status) : scoped.Where(r => OpenStatuses.Contains(r.Status));
+    /// <summary>One page of rows plus one, to know whether another page follows.</summary>
+    public static IQueryable<QueueRow> Rows(IQueryable<PrivacyRequest> scoped, QueueFilter filter, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // Open cases as constants in the SQL, so SQLite can use the partial index of open cases only: a controller's
+        // closed history, however long, is never read to fill the default queue.
+        var rows = filter.Status is { } status ? scoped.Where(r => r.Status == status) : scoped.Where(r => EF.Constant(OpenStatuses).Contains(r.Status));
         if (filter.Overdue)
         {
             rows = rows.Where(r => r.DueOn < today);
@@ -82,20 +106,10 @@ public static class CaseQueueQuery
             rows = rows.Where(r => r.DueOn > afterDue || (r.DueOn == afterDue && string.Compare(r.Reference, afterReference) > 0));
         }
 
-        var page = await rows
+        return rows
             .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
             .Take(PageSize + 1)
-            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList()))
-            .ToListAsync(cancellationToken);
-        string? next = null;
-        if (page.Count > PageSize)
-        {
-            page.RemoveAt(PageSize);
-            var last = page[^1];
-            next = $"{last.DueOn:yyyy-MM-dd}|{last.Reference}";
-        }
-
-        return new QueuePage(page, next, counts);
+            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList()));
     }
 
     /// <summary>A cursor that does not parse is ignored: the first page is shown, never an error.</summary>
@@ -109,30 +123,5 @@ public static class CaseQueueQuery
         }
 
         return (due, reference);
-    }
-}
-
-/// <summary>How a case stands against its due date.</summary>
-public enum DueBadge
-{
-    OnTime,
-    DueSoon,
-    Overdue,
-    Closed,
-}
-
-public static class DueBadges
-{
-    public const int DueSoonDays = 3;
-
-    public static (DueBadge Badge, int DaysLeft) For(RequestStatus status, DateOnly? dueOn, DateOnly today)
-    {
-        if (dueOn is not { } due || !CaseQueueQuery.OpenStatuses.Contains(status))
-        {
-            return (DueBadge.Closed, 0);
-        }
-
-        var left = due.DayNumber - today.DayNumber;
-        return (left < 0 ? DueBadge.Overdue : left <= DueSoonDays ? DueBadge.DueSoon : DueBadge.OnTime, left);
     }
 }
