@@ -28,6 +28,55 @@ public sealed partial class TextsTests
         Assert.All(used, u => Assert.True(known.ContainsKey(u.Key), $"{u.Page} uses missing key {u.Key}"));
     }
 
+    [GeneratedRegex("""text\["([A-Za-z0-9.\-]+)"[,\]]""")]
+    private static partial Regex CodeKey();
+
+    // Codes of rules a screen explains: new DomainException("fee.none", ...), and the actions on the timeline.
+    [GeneratedRegex("""DomainException\("([a-z]+\.[a-z\-]+)",""")]
+    private static partial Regex RuleCode();
+
+    [GeneratedRegex("""(?:Record\(nowUtc, [A-Za-z"]+, |Changed\(rules, nowUtc, actor, |RecordRead[^"]*|"system", )"([a-z]+(?:-[a-z]+)*)"""")]
+    private static partial Regex TimelineAction();
+
+    private static IEnumerable<string> Sources(string project) =>
+        Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", project), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    [Fact]
+    public void EveryKeyTheCodeUses_AndEveryRuleAndTimelineAction_HasAText()
+    {
+        var known = JsonStringLocalizerFactory.LoadAll()["en"];
+        var code = Sources("PrivacyPortal.Web").SelectMany(p => CodeKey().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value)).ToList();
+        var domainAndInfrastructure = Sources("PrivacyPortal.Domain").Concat(Sources("PrivacyPortal.Infrastructure")).Select(File.ReadAllText).ToList();
+        var rules = domainAndInfrastructure.SelectMany(t => RuleCode().Matches(t).Select(m => "Rule." + m.Groups[1].Value)).Distinct().ToList();
+        var actions = domainAndInfrastructure.SelectMany(t => TimelineAction().Matches(t).Select(m => "Staff.Action." + m.Groups[1].Value)).Distinct().ToList();
+
+        Assert.NotEmpty(code);
+        Assert.Contains("Rule.fee.none", rules);
+        Assert.Contains("Staff.Action.decided", actions);
+        Assert.Contains("Staff.Action.notice-sent", actions);
+        Assert.All(code.Concat(rules).Concat(actions), key => Assert.True(known.ContainsKey(key), $"missing text {key}"));
+    }
+
+    [Fact]
+    public void EveryValueAStaffPageNamesByEnum_HasAText()
+    {
+        var known = JsonStringLocalizerFactory.LoadAll()["en"];
+        IEnumerable<string> Keys<TEnum>(string prefix)
+            where TEnum : struct, Enum => Enum.GetNames<TEnum>().Select(n => prefix + n);
+
+        var keys = Keys<Domain.Requests.RequestStatus>("Staff.Status.")
+            .Concat(Keys<Web.Staff.DueBadge>("Staff.Badge."))
+            .Concat(Keys<Domain.Deadlines.PauseReason>("Staff.Pause."))
+            .Concat(Keys<Domain.Requests.AgentKind>("Staff.AgentKind."))
+            .Concat(Keys<Domain.Requests.DocumentParty>("Staff.Party."))
+            .Concat(Keys<Domain.Cases.FeeStatus>("Staff.FeeStatus."))
+            .Concat(Keys<Domain.Cases.DecisionOutcome>("Staff.Outcome."))
+            .Concat(Infrastructure.Staff.StaffRoles.All.Select(r => "Staff.Role." + r));
+
+        Assert.All(keys, key => Assert.True(known.ContainsKey(key), $"missing text {key}"));
+    }
+
     [Fact]
     public void NoJapaneseText_IsLeftEmpty() =>
         Assert.All(JsonStringLocalizerFactory.LoadAll()["ja"], pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
