@@ -35,7 +35,7 @@ public sealed partial class TextsTests
     [GeneratedRegex("""DomainException\("([a-z]+\.[a-z\-]+)",""")]
     private static partial Regex RuleCode();
 
-    [GeneratedRegex("""(?:Record\(nowUtc, [A-Za-z"]+, |Changed\(rules, nowUtc, actor, |RecordRead[^"]*|"system", )"([a-z]+(?:-[a-z]+)*)"""")]
+    [GeneratedRegex(@"(?:Record\(nowUtc, [A-Za-z""]+, |Changed\(rules, nowUtc, actor, |""system"", )""([a-z]+(?:-[a-z]+)*)""")]
     private static partial Regex TimelineAction();
 
     private static IEnumerable<string> Sources(string project) =>
