@@ -9,6 +9,10 @@ results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 export PORTAL_TEST_OUTPUT="$results"
+# Hundreds of test hosts start and stop; inotify watchers for settings files and static assets would exhaust the
+# per-user limit (128 on Debian). Tests need no file watching: poll instead, and do not reload settings.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 dotnet build PrivacyPortal.sln -c Release -nologo -v quiet
 build=$?

@@ -98,6 +98,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         var notice = filed.Person.LatestNotice(NoticeKind.DocumentsNeeded).Notice;
         Assert.Equal("The copy of the licence is cut off on the right.", notice.Detail);
         Assert.Equal(RequestStatus.AwaitingIdentity, filed.Load().Status);
+        var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        Assert.Contains("The copy of the licence is cut off on the right.", Html.Text(status), StringComparison.Ordinal);
         var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
         Assert.Contains("Clock paused", Html.Text(page), StringComparison.Ordinal);
 
@@ -162,6 +164,14 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         var request = filed.Load();
         Assert.Equal((DecisionOutcome.Refused, "The records are part of an ongoing internal investigation."), (request.Outcome!.Value, request.DecisionReasons!));
         Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
+
+        // The requester reads the answer, its ground and reasons, and where to complain, on the status page.
+        var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        var text = Html.Text(status);
+        Assert.Contains("The company has decided not to act on your request", text, StringComparison.Ordinal);
+        Assert.Contains("seriously interfere with the proper conduct of the business (APPI Art. 33(2)(ii))", text, StringComparison.Ordinal);
+        Assert.Contains("The records are part of an ongoing internal investigation.", text, StringComparison.Ordinal);
+        Assert.Contains("id=\"complaint-routes\"", status, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,6 +199,9 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         {
             await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
             await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
+            var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
+            Assert.Contains("Please pay the fee of 1,100 yen", Html.Text(status), StringComparison.Ordinal);
+            Assert.Contains("Pay by: 8 December 2026", Html.Text(status), StringComparison.Ordinal);
             using var early = await officer.ActAsync(filed.Id, "Expire", filed.Load().Version);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         }

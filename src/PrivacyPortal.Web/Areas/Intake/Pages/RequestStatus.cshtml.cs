@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
@@ -32,6 +33,11 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
     public CurrentProfile Profile { get; private set; } = null!;
 
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+
+    /// <summary>What the officer said is missing, while the request waits for identity documents.</summary>
+    public string? MoreNeeded { get; private set; }
+
+    public IReadOnlyList<DecisionGround> Grounds { get; private set; } = [];
 
     public FeeQuote Fee { get; private set; } = FeeQuote.None;
 
@@ -183,6 +189,13 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         Profile = profile;
         Deadlines = filed.Deadlines(DeadlineRules.For(profile.Profile), JapanTime.Today(clock));
         Fee = FeeQuote.For(profile.Profile, filed.Items.Select(i => i.TypeId));
+        if (filed.Status == RequestStatus.AwaitingIdentity)
+        {
+            MoreNeeded = await db.AuditEvents.Where(e => e.RequestId == filed.Id && e.Action == "identity-more-needed")
+                .OrderByDescending(e => e.Id).Select(e => e.Detail).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        Grounds = DecisionGround.For(profile.Profile, filed.Items.Select(i => i.TypeId));
         LinkWorks = true;
         return true;
     }
