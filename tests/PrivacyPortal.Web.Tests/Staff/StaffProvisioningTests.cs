@@ -114,7 +114,8 @@ public sealed class StaffProvisioningTests : IDisposable
     {
         await using var factory = new PortalFactory { Settings = { ["Portal:Demo"] = "true" } };
         using var client = StaffClient.Anonymous(factory);
-        await client.GetAsync("/staff/login");
+        var (login, _) = await client.GetAsync("/staff/login");
+        Assert.Contains("Demo mode: every account and request here is demo data.", Html.Text(login), StringComparison.Ordinal);
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
