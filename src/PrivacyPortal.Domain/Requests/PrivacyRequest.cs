@@ -560,6 +560,24 @@ public sealed class PrivacyRequest
         Record(nowUtc, actor, "assigned", Status, Status, $"{before ?? "-"} -> {assignee ?? "-"}");
     }
 
+    /// <summary>
+    /// Data minimisation (LEGAL.md, EDPB 01/2022: record "ID checked" rather than keep copies): once identity is
+    /// verified, the identity documents leave the request unless the profile keeps them; the caller deletes the files.
+    /// </summary>
+    public IReadOnlyList<RequestDocument> PurgeIdentityDocuments(DateTime nowUtc)
+    {
+        if (!IdentityVerified || _documents.Count == 0)
+        {
+            return [];
+        }
+
+        var purged = _documents.ToList();
+        _documents.Clear();
+        Touch();
+        Record(nowUtc, "system", "documents-purged", Status, Status, $"{purged.Count} identity document(s) deleted after verification");
+        return purged;
+    }
+
     /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>
     public void RecordRead(string actor, string what, DateTime nowUtc) =>
         Record(nowUtc, actor, "viewed", Status, Status, what);

@@ -58,6 +58,7 @@ public static class PortalInfrastructure
         services.AddSingleton<NoticeComposer>();
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<Jobs.DraftHousekeeping>();
+        services.AddScoped<Jobs.CaseHousekeeping>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddScoped<ProfileImporter>();

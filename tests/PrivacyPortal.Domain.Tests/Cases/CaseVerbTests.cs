@@ -351,6 +351,22 @@ public sealed class CaseVerbTests
     }
 
     [Fact]
+    public void IdentityDocuments_LeaveTheRequestOnlyOnceIdentityIsVerified()
+    {
+        var request = Received();
+        request.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x", "sha", Now), Rules, Now);
+
+        Assert.Empty(request.PurgeIdentityDocuments(Now));
+        request.VerifyIdentity("officer", GoodCheck, Profile, Rules, Now);
+        var purged = request.PurgeIdentityDocuments(Now);
+
+        Assert.Equal("id.pdf", Assert.Single(purged).FileName);
+        Assert.Empty(request.Documents);
+        Assert.Equal("documents-purged", request.AuditEvents[^1].Action);
+        Assert.Empty(request.PurgeIdentityDocuments(Now));
+    }
+
+    [Fact]
     public void EveryVerb_OnAClosedRequest_IsRefused()
     {
         var request = Verified();

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Jobs;
+using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Web.Tests.Support;
+
+namespace PrivacyPortal.Web.Tests.Staff;
+
+/// <summary>The worker's jobs on received requests: unpaid fees past their window, identity documents after verification.</summary>
+public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<(int Expired, int Purged)> RunAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseHousekeeping>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private static Dictionary<string, string> Ticked() => new()
+    {
+        ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true",
+    };
+
+    [Fact]
+    public async Task AnUnpaidFee_PastTheWindowTheOfficerSet_EndsTheRequestOnce_WithANotice()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        {
+            using var asked = await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" });
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        _factory.Clock.Advance(TimeSpan.FromDays(14));
+        Assert.Equal((0, 0), await RunAsync());
+        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal((1, 0), await RunAsync());
+        Assert.Equal((0, 0), await RunAsync());
+
+        var request = filed.Load();
+        Assert.Equal((RequestStatus.DeemedWithdrawn, FeeStatus.Expired), (request.Status, request.Fee.Status));
+        Assert.Contains(request.AuditEvents, e => e.Action == "fee-expired" && e.Actor == "system");
+        Assert.Single(filed.Person.Query(db => db.Notices.Where(n => n.RequestId == filed.Id && n.Kind == NoticeKind.FeeExpired).ToList()));
+    }
+
+    [Fact]
+    public async Task IdentityDocuments_AreDeletedOnceVerified_RecordFirst_FileAfter()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory);
+        Assert.Equal(HttpStatusCode.Redirect, await filed.UploadPdfAsync());
+        var stored = filed.Load().Documents.Single().StoredName;
+        var path = Path.Combine(_factory.DataDirectory, "documents", stored);
+        Assert.True(File.Exists(path));
+
+        Assert.Equal((0, 0), await RunAsync());
+        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        {
+            using var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked());
+            Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        }
+
+        Assert.Equal((0, 1), await RunAsync());
+        Assert.Equal((0, 0), await RunAsync());
+
+        var request = filed.Load();
+        Assert.Empty(request.Documents);
+        Assert.False(File.Exists(path));
+        Assert.Contains(request.AuditEvents, e => e.Action == "documents-purged");
+        Assert.Contains(request.AuditEvents, e => e.Action == "document-added" && e.Detail!.Contains("sha256", StringComparison.Ordinal));
+    }
+}
