@@ -71,6 +71,48 @@ public sealed class NoticeDispatchTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatTheOfficerDoes_ReachesTheRequester_InTheirLanguage()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "ntt-smartconnect", ["disclosure"], "ja");
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", Infrastructure.Staff.StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        await DispatchAsync();
+        var before = _smtp.Messages().Count;
+
+        (await officer.ActAsync(filed.Id, "MoreNeeded", filed.Load().Version, new() { ["reason"] = "運転免許証の裏面の写しもお送りください。" })).Dispose();
+        Assert.Equal(HttpStatusCode.Redirect, await filed.UploadPdfAsync());
+        (await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" })).Dispose();
+        (await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" })).Dispose();
+        (await officer.ActAsync(filed.Id, "Payment", filed.Load().Version, new() { ["method"] = "郵便切手", ["paidOn"] = "2026-11-24", ["receipt"] = "R-1" })).Dispose();
+        (await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" })).Dispose();
+        Assert.Equal(3, await DispatchAsync());
+
+        var messages = _smtp.Messages();
+        Assert.Equal(before + 3, messages.Count);
+        var needed = Assert.Single(messages, m => m.Contains("本人確認書類の追加", StringComparison.Ordinal));
+        Assert.Contains("運転免許証の裏面の写しもお送りください。", needed, StringComparison.Ordinal);
+        var fee = Assert.Single(messages, m => m.Contains("手数料のお支払いのお願い", StringComparison.Ordinal));
+        Assert.Contains("金額：1,100円", fee, StringComparison.Ordinal);
+        Assert.Contains("お支払い期限：2026年12月8日", fee, StringComparison.Ordinal);
+        var decision = Assert.Single(messages, m => m.Contains("Subject: 【プライバシーポータル】請求への回答（受付番号 NTTSMC-2026-000001）", StringComparison.Ordinal));
+        Assert.Contains("Content-Language: ja", decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExtension_IsExplainedInEnglish_ToAnEnglishRequester()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "nec-website", ["access"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", Infrastructure.Staff.StaffRoles.PrivacyOfficer, "nec");
+        await DispatchAsync();
+
+        (await officer.ActAsync(filed.Id, "Extend", filed.Load().Version, new() { ["reasons"] = "Your data is spread over twelve systems." })).Dispose();
+        Assert.Equal(1, await DispatchAsync());
+
+        var message = Assert.Single(_smtp.Messages(), m => m.Contains("has been extended", StringComparison.Ordinal));
+        Assert.Contains("Subject: [PrivacyPortal] The time to answer your request has been extended (NEC-2026-000001)", message, StringComparison.Ordinal);
+        Assert.Contains("Your data is spread over twelve systems.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AJapaneseRequester_GetsJapaneseMail()
     {
         using var person = new IntakeClient(_factory, "ja");
@@ -115,6 +157,12 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Equal(1, person.Query(db => db.AuditEvents.Count(e => e.Action == "notice-failed")));
         var (health, _) = await person.GetAsync("/health");
         Assert.Contains("\"notices\":{\"status\":\"Degraded\"", health, StringComparison.Ordinal);
+
+        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", Infrastructure.Staff.StaffRoles.Administrator);
+        var (failures, _) = await admin.GetAsync("/staff/admin/failures");
+        Assert.Contains("EmailConfirmation", failures, StringComparison.Ordinal);
+        Assert.Contains("h•••@example.jp", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("hanako@example.jp", failures, StringComparison.Ordinal);
     }
 }
 
