@@ -48,6 +48,7 @@ public sealed class PrivacyRequest
     private readonly List<AuditEvent> _auditEvents = [];
     private readonly List<Notice> _notices = [];
     private readonly List<CaseNote> _notes = [];
+    private readonly List<RequestLetter> _letters = [];
     private List<ClockPause> _pauses = [];
     private List<string> _decisionGrounds = [];
 
@@ -131,6 +132,11 @@ public sealed class PrivacyRequest
     public IReadOnlyList<Notice> Notices => _notices.AsReadOnly();
 
     public IReadOnlyList<CaseNote> Notes => _notes.AsReadOnly();
+
+    public IReadOnlyList<RequestLetter> Letters => _letters.AsReadOnly();
+
+    /// <summary>The decision letter, once decided.</summary>
+    public RequestLetter? DecisionLetter => _letters.LastOrDefault(l => l.Kind == LetterKind.Decision);
 
     /// <summary>Periods the clock stood still because the business was waiting for the requester.</summary>
     public IReadOnlyList<ClockPause> Pauses => _pauses.AsReadOnly();
@@ -491,7 +497,51 @@ public sealed class PrivacyRequest
         DecisionReasons = string.IsNullOrEmpty(text) ? null : text;
         DecidedAtUtc = nowUtc;
         Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join(", ", _decisionGrounds)}");
-        Notify(NoticeKind.DecisionAvailable, null, nowUtc);
+
+        // The answer goes out as a letter: printed by the worker, previewed by the officer, then sent (SendAnswer).
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
+    }
+
+    /// <summary>The worker printed a letter: its hash goes on the audit trail, so the letter sent can be proven.</summary>
+    public void LetterPrinted(Guid letterId, string storedName, string sha256, long length, DateTime nowUtc)
+    {
+        var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
+        letter.Printed(storedName, sha256, length, nowUtc);
+        Touch();
+        Record(nowUtc, "system", "letter-printed", Status, Status, $"{letter.Kind} ({letter.Language}), {length} bytes, sha256 {sha256}");
+    }
+
+    /// <summary>Printing failed (Chromium missing or broken): said on the case, retried later. Not a change of the case.</summary>
+    public void LetterFailed(Guid letterId, string error, DateTime nowUtc)
+    {
+        var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
+        letter.Failed(error, nowUtc);
+        if (letter.Attempts == 1)
+        {
+            Record(nowUtc, "system", "letter-failed", Status, Status, letter.LastError);
+        }
+    }
+
+    /// <summary>
+    /// The officer has previewed the decision letter and sends the answer: the requester gets the decision email with
+    /// the letter attached, and the status page offers it (APPI Art. 33(3), 34(3), 35(7): the decision is notified).
+    /// </summary>
+    public void SendAnswer(string actor, DateTime nowUtc)
+    {
+        if (Status != RequestStatus.Decided)
+        {
+            throw Refused(Status, RequestStatus.Answered);
+        }
+
+        if (DecisionLetter is not { Status: LetterStatus.Ready } letter)
+        {
+            throw new DomainException("answer.letter", "The decision letter has not been printed yet; preview it before sending.");
+        }
+
+        Status = RequestStatus.Answered;
+        Touch();
+        Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
+        Notify(NoticeKind.DecisionAvailable, null, nowUtc, letter.Id.ToString());
     }
 
     /// <summary>GDPR Art. 12(3): two further months, once, told with reasons within the first month.</summary>

@@ -59,6 +59,7 @@ public static class PortalInfrastructure
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<Jobs.DraftHousekeeping>();
         services.AddScoped<Jobs.CaseHousekeeping>();
+        services.AddScoped<Jobs.LetterPrinting>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddScoped<ProfileImporter>();

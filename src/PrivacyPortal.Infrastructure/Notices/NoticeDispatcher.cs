@@ -22,6 +22,7 @@ public sealed class NoticeDispatcher(
     NoticeComposer composer,
     NoticeLinks links,
     ProfileStore profiles,
+    Storage.DocumentVault vault,
     TimeProvider clock,
     IOptions<WorkerOptions> options,
     ILogger<NoticeDispatcher> logger)
@@ -44,6 +45,7 @@ public sealed class NoticeDispatcher(
                 var company = await CompanyAsync(notice.RequestId, cancellationToken);
                 var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
                 using var message = composer.Compose(notice, link, company);
+                await AttachLetterAsync(notice, message, cancellationToken);
                 await sender.SendAsync(message, cancellationToken);
                 notice.MarkSent(clock.GetUtcNow().UtcDateTime);
                 db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
@@ -63,6 +65,19 @@ public sealed class NoticeDispatcher(
         }
 
         return sent;
+    }
+
+    /// <summary>The decision email carries its letter: the notice's detail names it (PrivacyRequest.SendAnswer).</summary>
+    private async Task AttachLetterAsync(Domain.Notices.Notice notice, MailMessage message, CancellationToken cancellationToken)
+    {
+        if (notice.Kind != Domain.Notices.NoticeKind.DecisionAvailable || !Guid.TryParse(notice.Detail, out var letterId))
+        {
+            return;
+        }
+
+        var letter = await db.Set<Domain.Cases.RequestLetter>().AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken);
+        var pdf = await vault.ReadAsync(letter.Id, letter.StoredName!, cancellationToken);
+        message.Attachments.Add(new Attachment(new MemoryStream(pdf), $"{notice.Reference ?? "letter"}.pdf", "application/pdf"));
     }
 
     private async Task<LocalizedText> CompanyAsync(Guid requestId, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOpt
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<Jobs.DraftHousekeeping>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.CaseHousekeeping>().RunOnceAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Jobs.LetterPrinting>().RunOnceAsync(stoppingToken);
                 sent = await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

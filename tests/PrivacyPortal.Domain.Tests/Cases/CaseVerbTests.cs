@@ -230,15 +230,31 @@ public sealed class CaseVerbTests
     }
 
     [Fact]
-    public void Deciding_InFull_SendsTheDecisionNotice()
+    public void Deciding_QueuesTheLetter_AndTheAnswerGoesOutOnlyOnceItIsPrinted()
     {
         var request = Verified();
 
         request.Decide("officer", DecisionOutcome.Fulfilled, [], null, DecisionGround.For(Profile, ["disclosure"]), Rules, Now);
 
         Assert.Equal((RequestStatus.Decided, DecisionOutcome.Fulfilled), (request.Status, request.Outcome));
-        Assert.Equal(NoticeKind.DecisionAvailable, request.Notices[^1].Kind);
         Assert.False(request.IsOpen);
+        var letter = request.DecisionLetter!;
+        Assert.Equal((LetterStatus.Pending, "en"), (letter.Status, letter.Language));
+        Assert.DoesNotContain(request.Notices, n => n.Kind == NoticeKind.DecisionAvailable);
+        Refused("answer.letter", () => request.SendAnswer("officer", Now));
+
+        request.LetterFailed(letter.Id, "Chromium is not installed", Now);
+        request.LetterFailed(letter.Id, "Chromium is not installed", Now.AddMinutes(1));
+        Assert.Equal((2, Now.AddMinutes(3)), (letter.Attempts, letter.NextAttemptAtUtc!.Value));
+        Assert.Single(request.AuditEvents, e => e.Action == "letter-failed");
+
+        request.LetterPrinted(letter.Id, "l.bin", "abc123", 2048, Now.AddMinutes(5));
+        Assert.Contains(request.AuditEvents, e => e.Action == "letter-printed" && e.Detail!.Contains("sha256 abc123", StringComparison.Ordinal));
+        request.SendAnswer("officer", Now.AddMinutes(6));
+
+        Assert.Equal(RequestStatus.Answered, request.Status);
+        Assert.Equal((NoticeKind.DecisionAvailable, letter.Id.ToString()), (request.Notices[^1].Kind, request.Notices[^1].Detail));
+        Refused("status.refused", () => request.SendAnswer("officer", Now));
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class NoticeDispatchTests : IDisposable
         (await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" })).Dispose();
         (await officer.ActAsync(filed.Id, "Payment", filed.Load().Version, new() { ["method"] = "郵便切手", ["paidOn"] = "2026-11-24", ["receipt"] = "R-1" })).Dispose();
         (await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" })).Dispose();
+        var pdf = await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
         Assert.Equal(3, await DispatchAsync());
 
         var messages = _smtp.Messages();
@@ -95,6 +96,12 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Contains("お支払い期限：2026年12月8日", fee, StringComparison.Ordinal);
         var decision = Assert.Single(messages, m => m.Contains("Subject: 【プライバシーポータル】請求への回答（受付番号 NTTSMC-2026-000001）", StringComparison.Ordinal));
         Assert.Contains("Content-Language: ja", decision, StringComparison.Ordinal);
+        Assert.Contains("NTTSMC-2026-000001.pdf", decision, StringComparison.Ordinal);
+        Assert.Contains("application/pdf", decision, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(pdf)[..60], decision.Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var text = Support.Pdf.Text(pdf);
+        Assert.Contains("保有個人データの開示等のご請求に対する回答", text, StringComparison.Ordinal);
+        Assert.Contains("ご請求のとおり対応します", text, StringComparison.Ordinal);
     }
 
     [Fact]

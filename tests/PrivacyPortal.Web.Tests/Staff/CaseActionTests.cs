@@ -72,12 +72,17 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
             await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Payment", filed.Load().Version, new() { ["method"] = "Postage stamps", ["paidOn"] = "2026-11-24", ["receipt"] = "R-0001" }));
         }
 
-        var saved = await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }));
-        var (page, _) = await officer.GetAsync(saved);
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }));
+        Assert.Equal(RequestStatus.Decided, filed.Load().Status);
+        var pdf = await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
 
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
         var request = filed.Load();
-        Assert.Equal(RequestStatus.Decided, request.Status);
-        string[] expected = charged ? ["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided"] : ["email-confirmed", "identity-verified", "decided"];
+        Assert.Equal(RequestStatus.Answered, request.Status);
+        string[] expected = charged
+            ? ["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided", "letter-printed", "answer-sent"]
+            : ["email-confirmed", "identity-verified", "decided", "letter-printed", "answer-sent"];
         Assert.Equal(expected, request.AuditEvents.Where(e => e.Action != "viewed" && e.Action != "filed").OrderBy(e => e.Id).Select(e => e.Action));
         Assert.All(request.AuditEvents.Where(e => e.Action is "identity-verified" or "decided"), e => Assert.Equal($"officer-{policy}-{type}@example.jp", e.Actor));
         foreach (var action in expected)
@@ -164,6 +169,13 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         var request = filed.Load();
         Assert.Equal((DecisionOutcome.Refused, "The records are part of an ongoing internal investigation."), (request.Outcome!.Value, request.DecisionReasons!));
         Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
+        var (before, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        Assert.DoesNotContain("The company has decided not to act on your request", Html.Text(before), StringComparison.Ordinal);
+        var pdf = await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        var letterText = Support.Pdf.Text(pdf);
+        Assert.Contains(request.Reference!, letterText, StringComparison.Ordinal);
+        Assert.Contains("The records are part of an ongoing internal investigation.", letterText, StringComparison.Ordinal);
+        Assert.Contains("APPI Art. 33(2)(ii)", letterText, StringComparison.Ordinal);
 
         // The requester reads the answer, its ground and reasons, and where to complain, on the status page.
         var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
@@ -172,6 +184,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         Assert.Contains("seriously interfere with the proper conduct of the business (APPI Art. 33(2)(ii))", text, StringComparison.Ordinal);
         Assert.Contains("The records are part of an ongoing internal investigation.", text, StringComparison.Ordinal);
         Assert.Contains("id=\"complaint-routes\"", status, StringComparison.Ordinal);
+        using var download = await filed.Person.SendGetAsync(filed.StatusUrl.Split('?')[0] + "?handler=Letter");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed partial class IntakeClient(PortalFactory factory, string language 
         return await _client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    public Task<HttpResponseMessage> SendGetAsync(string url) => _client.GetAsync(new Uri(url, UriKind.Relative));
+
     public Task<HttpResponseMessage> SendAsync(string url, HttpContent content) => _client.PostAsync(new Uri(url, UriKind.Relative), content);
 
     /// <summary>Fills in, reviews and submits; returns the status page address the portal redirects to.</summary>

@@ -102,6 +102,32 @@ public sealed partial class StaffClient : IDisposable
         return PostFormAsync($"/staff/cases/{caseId}?handler={handler}", all, $"/staff/cases/{caseId}", extra);
     }
 
+    /// <summary>The worker prints the decision letter; the officer previews it and sends the answer.</summary>
+    public async Task<byte[]> PrintPreviewAndSendAsync(PortalFactory factory, Guid caseId)
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var (printed, failed) = await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.LetterPrinting>().RunOnceAsync(CancellationToken.None);
+            if (printed == 0 || failed > 0)
+            {
+                throw new InvalidOperationException($"The letter job printed {printed} and failed {failed}.");
+            }
+        }
+
+        var (page, _) = await GetAsync($"/staff/cases/{caseId}");
+        var preview = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/staff/cases/[^\"]+/letters/[^\"]+)\" id=\"preview-letter\"").Groups[1].Value;
+        using var letter = await GetResponseAsync(preview);
+        var pdf = await letter.Content.ReadAsByteArrayAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        using var sent = await PostFormAsync($"/staff/cases/{caseId}?handler=SendAnswer", new() { ["version"] = version }, $"/staff/cases/{caseId}");
+        if (sent.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sending the answer answered {sent.StatusCode}: {Html.Text(await sent.Content.ReadAsStringAsync())}");
+        }
+
+        return pdf;
+    }
+
     public void Dispose() => _client.Dispose();
 
     private static void Check(IdentityResult result)

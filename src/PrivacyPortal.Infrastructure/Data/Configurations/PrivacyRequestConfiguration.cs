@@ -71,6 +71,9 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
             .IsRequired();
         builder.Ignore(r => r.DecisionGrounds);
         builder.Ignore(r => r.IdentityVerified);
+        builder.HasMany(r => r.Letters).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Letters).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.DecisionLetter);
         builder.HasMany(r => r.Notes).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(r => r.Version).IsConcurrencyToken();
@@ -114,6 +117,21 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
 internal sealed record StoredPause(DateOnly From, DateOnly? To, PauseReason Reason)
 {
     public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+}
+
+internal sealed class RequestLetterConfiguration : IEntityTypeConfiguration<RequestLetter>
+{
+    public void Configure(EntityTypeBuilder<RequestLetter> builder)
+    {
+        builder.ToTable("RequestLetters");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Language).HasMaxLength(2).IsRequired();
+        builder.Property(l => l.StoredName).HasMaxLength(200);
+        builder.Property(l => l.Sha256).HasMaxLength(64);
+        builder.Property(l => l.LastError).HasMaxLength(RequestLetter.MaxErrorLength);
+        builder.HasIndex(l => new { l.Status, l.NextAttemptAtUtc });
+    }
 }
 
 internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>

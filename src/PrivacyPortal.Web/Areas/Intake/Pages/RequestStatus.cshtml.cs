@@ -47,6 +47,20 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
 
     public string? WithdrawError { get; private set; }
 
+    /// <summary>The answer letter, once the officer has sent it; the same secret link guards it.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || Filed.Status is not (RequestStatus.Answered or RequestStatus.Closed)
+            || Filed.DecisionLetter is not { Status: LetterStatus.Ready, StoredName: { } stored } letter)
+        {
+            return NotFound();
+        }
+
+        var pdf = await vault.ReadAsync(letter.Id, stored, cancellationToken);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{Filed.Reference}.pdf\"";
+        return File(pdf, "application/pdf");
+    }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         await LoadAsync(token, cancellationToken);
@@ -170,7 +184,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         }
 
         var hash = SecretTokens.Hash(token);
-        var filed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
+        var filed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (filed is null || filed.StatusLinkExpired(now))
         {

@@ -112,6 +112,9 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
             r.Decide(Scope.Actor, chosen, grounds ?? [], reasons, DecisionGround.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now);
         });
 
+    public Task<IActionResult> OnPostSendAnswerAsync(Guid id, int version) =>
+        ActAsync(id, version, "answer-sent", (r, now) => r.SendAnswer(Scope.Actor, now));
+
     public Task<IActionResult> OnPostExtendAsync(Guid id, int version, string? reasons) =>
         ActAsync(id, version, "extended", (r, now) => r.Extend(Scope.Actor, reasons ?? string.Empty, Rules, now));
 
@@ -220,7 +223,7 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         }
 
         var request = await scope.Readable(db.Requests)
-            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes)
+            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes).Include(r => r.Letters)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
         if (request is null || await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, HttpContext.RequestAborted) is not { } profile)

@@ -1,0 +1,82 @@
+namespace PrivacyPortal.Domain.Cases;
+
+public enum LetterKind
+{
+    /// <summary>The answer: disclosure (full, partial, none), correction or suspension outcome, refusal with complaint routes.</summary>
+    Decision,
+}
+
+public enum LetterStatus
+{
+    /// <summary>Waiting for the worker to print it (or to retry after Chromium was unavailable).</summary>
+    Pending,
+
+    /// <summary>Printed and stored encrypted; its SHA-256 is on the audit trail.</summary>
+    Ready,
+}
+
+/// <summary>
+/// A PDF letter of a request. Printed by the worker, stored encrypted like identity documents, previewed by the
+/// officer, then sent with the decision email and offered on the status page.
+/// </summary>
+public sealed class RequestLetter
+{
+    public const int MaxErrorLength = 500;
+
+    private RequestLetter()
+    {
+    }
+
+    public RequestLetter(Guid id, LetterKind kind, string language, DateTime createdAtUtc)
+    {
+        Id = id;
+        Kind = kind;
+        Language = language;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public Guid Id { get; private set; }
+
+    public LetterKind Kind { get; private set; }
+
+    public string Language { get; private set; } = "ja";
+
+    public LetterStatus Status { get; private set; }
+
+    public string? StoredName { get; private set; }
+
+    public string? Sha256 { get; private set; }
+
+    public long Length { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? PrintedAtUtc { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime? NextAttemptAtUtc { get; private set; }
+
+    /// <summary>Why the last print failed (e.g. Chromium missing); shown on the case.</summary>
+    public string? LastError { get; private set; }
+
+    internal void Printed(string storedName, string sha256, long length, DateTime nowUtc)
+    {
+        Status = LetterStatus.Ready;
+        StoredName = storedName;
+        Sha256 = sha256;
+        Length = length;
+        PrintedAtUtc = nowUtc;
+        Attempts++;
+        LastError = null;
+        NextAttemptAtUtc = null;
+    }
+
+    /// <summary>Retried after 1, 2, 4... minutes, at most an hour apart, until it prints.</summary>
+    internal void Failed(string error, DateTime nowUtc)
+    {
+        Attempts++;
+        LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+        NextAttemptAtUtc = nowUtc.AddMinutes(Math.Min(60, Math.Pow(2, Math.Min(Attempts - 1, 6))));
+    }
+}
