@@ -29,7 +29,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var language = locale[..2];
         var email = $"officer.{language}@example.jp";
         var key = await CreateOfficerAsync(email);
-        var reference = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp");
+        var (reference, statusUrl) = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp");
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"officer-{name}-{language}.png");
 
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -78,7 +78,33 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var actions = await page.Locator("#timeline li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");
         Assert.Equal(["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided"], actions.Where(a => a is not ("viewed" or "filed" or "document-added")));
         await page.ScreenshotAsync(new() { Path = Shot("5-decided"), FullPage = true });
+
+        // The worker prints the letter; the officer previews it and sends the answer.
+        using (var scope = portal.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.LetterPrinting>().RunOnceAsync(CancellationToken.None);
+        }
+
+        await page.ReloadAsync();
+        var preview = await page.Locator("#preview-letter").GetAttributeAsync("href");
+        var letter = await page.APIRequest.GetAsync(preview!);
+        Assert.Equal("application/pdf", letter.Headers["content-type"]);
+        var previewed = await letter.BodyAsync();
+        await page.Locator("#send-answer").ClickAsync();
+        Assert.Contains("answer-sent", await page.Locator("#timeline").InnerHTMLAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("6-answered"), FullPage = true });
         await context.CloseAsync();
+
+        // The requester's status page now gives the answer and offers the letter.
+        var requester = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
+        var status = await requester.NewPageAsync();
+        await status.GotoAsync(statusUrl);
+        Assert.True(await status.Locator("#decision").IsVisibleAsync());
+        var download = await status.APIRequest.GetAsync(status.Url.Split('?')[0] + "?handler=Letter");
+        Assert.Equal("application/pdf", download.Headers["content-type"]);
+        Assert.Equal(previewed, await download.BodyAsync());
+        await status.ScreenshotAsync(new() { Path = Shot("7-requester-answer"), FullPage = true });
+        await requester.CloseAsync();
     }
 
     private async Task<string> CreateOfficerAsync(string email)
@@ -94,7 +120,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
     }
 
     /// <summary>A person files through the public form (no JavaScript) and confirms by the emailed link.</summary>
-    private async Task<string> FileThroughIntakeAsync(string locale, string email)
+    private async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(string locale, string email)
     {
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
@@ -117,8 +143,9 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
 
         await page.Locator("main button[type=submit]").ClickAsync();
         var reference = (await page.Locator("#reference").InnerTextAsync()).Trim();
+        var statusUrl = page.Url;
         await context.CloseAsync();
-        return reference;
+        return (reference, statusUrl);
     }
 
     /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>

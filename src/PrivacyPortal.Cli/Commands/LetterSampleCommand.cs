@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Letters;
 
 namespace PrivacyPortal.Cli.Commands;
 
 /// <summary>
-/// portal letter-sample --controller ID --letter acknowledgement --lang ja|en [--era] --out FILE.pdf: a letter with
+/// portal letter-sample --controller ID --letter acknowledgement|decision --lang ja|en [--era] --out FILE.pdf: a letter with
 /// sample data, so an administrator can check a controller's letterhead and desk before real letters go out.
 /// </summary>
 public static class LetterSampleCommand
@@ -15,9 +17,9 @@ public static class LetterSampleCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var letter = context.Command.Required("letter");
-        if (letter != "acknowledgement")
+        if (letter is not ("acknowledgement" or "decision"))
         {
-            throw new UsageException($"--letter '{letter}' is not a letter type; available: acknowledgement.");
+            throw new UsageException($"--letter '{letter}' is not a letter type; available: acknowledgement, decision.");
         }
 
         var language = context.Command.Required("lang");
@@ -36,12 +38,27 @@ public static class LetterSampleCommand
         var today = JapanTime.Today(context.Services.GetRequiredService<TimeProvider>());
         var (type, _) = current.Profile.AcceptedTypes()[0];
         var deadline = DeadlineCalculator.Compute(DeadlineRules.For(current.Profile), type.Regime, today, [], extended: false, today);
-        var sample = new AcknowledgementLetter(
-            current.Controller, current.Profile, language == "ja" ? "山田 花子" : "Hanako Yamada",
-            $"{current.Controller.ReferencePrefix}-{today.Year}-000123", today, [type], deadline);
+        var name = language == "ja" ? "山田 花子" : "Hanako Yamada";
+        var reference = $"{current.Controller.ReferencePrefix}-{today.Year}-000123";
+        var era = context.Command.Flag("era");
+        string html;
+        if (letter == "acknowledgement")
+        {
+            html = new AcknowledgementLetter(current.Controller, current.Profile, name, reference, today, [type], deadline).ToHtml(language, era);
+        }
+        else
+        {
+            // A partial answer shows every part of the letter: outcome, a ground, reasons and the complaint routes.
+            var grounds = DecisionGround.For(current.Profile, [type.Id]);
+            var item = new RequestItem(type.Id, new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = "electronic" });
+            var reasons = language == "ja" ? "（見本）一部の記録は、第三者の権利利益を害するおそれがあるため開示しません。" : "(Sample) Some records are withheld because disclosing them could harm a third party.";
+            html = new DecisionLetter(current.Controller, current.Profile, name, reference, today, today.AddDays(-10), [item], DecisionOutcome.PartiallyFulfilled, grounds.Take(1).ToList(), reasons)
+                .ToHtml(language, era);
+        }
+
         try
         {
-            var pdf = await context.Services.GetRequiredService<ChromiumPdfPrinter>().PrintAsync(sample.ToHtml(language, context.Command.Flag("era")), CancellationToken.None);
+            var pdf = await context.Services.GetRequiredService<ChromiumPdfPrinter>().PrintAsync(html, CancellationToken.None);
             await File.WriteAllBytesAsync(output, pdf);
         }
         catch (PdfPrinterUnavailableException ex)

@@ -66,6 +66,25 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Matches(@"\d{1,2} [A-Z][a-z]+ \d{4}", text);
     }
 
+    [Theory]
+    [InlineData("ja", "保有個人データの開示等のご請求に対する回答", "根拠", "ご不服がある場合")]
+    [InlineData("en", "Our answer to your request for disclosure", "Grounds", "If you disagree")]
+    public async Task ADecisionLetter_GivesTheAnswer_ItsGrounds_AndTheComplaintRoutes(string language, string title, string grounds, string complaints)
+    {
+        var output = _data.File($"decision-{language}.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "ntt-smartconnect", "--letter", "decision", "--lang", language, "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var text = await PdfTextAsync(output);
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.Contains(grounds, text, StringComparison.Ordinal);
+        Assert.Contains(complaints, text, StringComparison.Ordinal);
+        Assert.Contains("33(2)(i)", text, StringComparison.Ordinal);
+        Assert.Matches(@"NTTSMC-\d{4}-000123", text);
+        Assert.Contains("JIPDEC", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WithoutChromium_TheCommandSaysSoClearly()
     {

@@ -81,3 +81,48 @@ public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
         Assert.Contains(request.AuditEvents, e => e.Action == "document-added" && e.Detail!.Contains("sha256", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Without Chromium the portal runs on: the letter says why on the case, is retried later, and prints once Chromium is back.</summary>
+public sealed class LetterWithoutChromiumTests : IAsyncLifetime, IDisposable
+{
+    private readonly PortalFactory _factory = new() { Settings = { ["Letters:ChromiumPath"] = "/nonexistent/chromium" } };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<(int Printed, int Failed)> PrintAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<LetterPrinting>().RunOnceAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TheLetterFailure_IsShownOnTheCase_AndRetriedLater_WhileSendingStaysImpossible()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "netone", ["correction"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
+        using (var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
+        using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }))
+        {
+            Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (verified.StatusCode, decided.StatusCode));
+        }
+
+        Assert.Equal((0, 1), await PrintAsync());
+        Assert.Equal((0, 0), await PrintAsync());
+        var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
+        Assert.Contains("id=\"letter-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("Chromium", Html.Text(page), StringComparison.Ordinal);
+        using var send = await officer.ActAsync(filed.Id, "SendAnswer", filed.Load().Version);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, send.StatusCode);
+        Assert.Equal(RequestStatus.Decided, filed.Load().Status);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal((0, 1), await PrintAsync());
+        var letter = filed.Load().Letters.Single();
+        Assert.Equal(2, letter.Attempts);
+        Assert.Single(filed.Load().AuditEvents, e => e.Action == "letter-failed");
+    }
+}
