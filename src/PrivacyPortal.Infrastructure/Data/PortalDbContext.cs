@@ -36,6 +36,8 @@ public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRol
 
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
 
+    public DbSet<Notices.StaffMessage> StaffMessages => Set<Notices.StaffMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

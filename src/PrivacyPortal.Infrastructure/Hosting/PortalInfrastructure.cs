@@ -60,6 +60,7 @@ public static class PortalInfrastructure
         services.AddScoped<Jobs.DraftHousekeeping>();
         services.AddScoped<Jobs.CaseHousekeeping>();
         services.AddScoped<Jobs.LetterPrinting>();
+        services.AddScoped<Jobs.StaffDigests>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddScoped<ProfileImporter>();

@@ -103,6 +103,24 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         return message;
     }
 
+    public MailMessage ComposeStaff(StaffMessage staffMessage)
+    {
+        ArgumentNullException.ThrowIfNull(staffMessage);
+        var message = new MailMessage
+        {
+            From = new MailAddress(smtp.Value.From),
+            Subject = staffMessage.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = staffMessage.Body,
+            BodyEncoding = Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        message.To.Add(new MailAddress(staffMessage.Recipient));
+        message.Headers.Add("Message-ID", staffMessage.MessageId);
+        message.Headers.Add("Content-Language", staffMessage.Language);
+        return message;
+    }
+
     /// <summary>A fee notice's detail is "minor-units currency pay-by" (<see cref="Domain.Requests.PrivacyRequest.RequestFee"/>).</summary>
     private static (string Amount, string PayBy) FeeDetail(Notice notice)
     {

@@ -64,6 +64,36 @@ public sealed class NoticeDispatcher(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        return sent + await SendStaffMessagesAsync(cancellationToken);
+    }
+
+    /// <summary>Digests and escalations to staff, with the same back-off and give-up as notices; each send is on the administration trail.</summary>
+    private async Task<int> SendStaffMessagesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await db.StaffMessages
+            .Where(m => m.SentAtUtc == null && m.FailedAtUtc == null && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now))
+            .OrderBy(m => m.CreatedAtUtc).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var staffMessage in batch)
+        {
+            try
+            {
+                using var message = composer.ComposeStaff(staffMessage);
+                await sender.SendAsync(message, cancellationToken);
+                staffMessage.MarkSent(clock.GetUtcNow().UtcDateTime);
+                db.AdminAuditEvents.Add(new Staff.AdminAuditEvent { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = "system", Action = "staff-message-sent", Subject = staffMessage.Recipient, Detail = $"{staffMessage.Key} {staffMessage.MessageId}" });
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+            {
+                staffMessage.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
+                logger.LogWarning("Staff message {Key} attempt {Attempt} failed: {Error}", staffMessage.Key, staffMessage.Attempts, ex.Message);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return sent;
     }
 

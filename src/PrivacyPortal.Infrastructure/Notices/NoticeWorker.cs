@@ -19,6 +19,7 @@ public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOpt
         }
 
         var pause = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.PollSeconds));
+        DateTime? digestsRanAt = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
@@ -28,6 +29,13 @@ public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOpt
                 await scope.ServiceProvider.GetRequiredService<Jobs.DraftHousekeeping>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.CaseHousekeeping>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.LetterPrinting>().RunOnceAsync(stoppingToken);
+                // Digests and escalations change at most daily: a look every ten minutes is plenty.
+                if (digestsRanAt is not { } ran || DateTime.UtcNow - ran > TimeSpan.FromMinutes(10))
+                {
+                    await scope.ServiceProvider.GetRequiredService<Jobs.StaffDigests>().RunOnceAsync(stoppingToken);
+                    digestsRanAt = DateTime.UtcNow;
+                }
+
                 sent = await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -39,3 +39,22 @@ internal sealed class AdminAuditEventConfiguration : IEntityTypeConfiguration<Ad
         builder.HasIndex(e => e.AtUtc);
     }
 }
+
+internal sealed class StaffMessageConfiguration : IEntityTypeConfiguration<Notices.StaffMessage>
+{
+    public void Configure(EntityTypeBuilder<Notices.StaffMessage> builder)
+    {
+        builder.ToTable("StaffMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Key).HasMaxLength(Notices.StaffMessage.MaxKeyLength).IsRequired();
+        builder.HasIndex(m => m.Key).IsUnique();
+        builder.Property(m => m.Recipient).HasMaxLength(256).IsRequired();
+        builder.Property(m => m.Language).HasMaxLength(2).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(Notices.StaffMessage.MaxSubjectLength).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(Notices.StaffMessage.MaxBodyLength).IsRequired();
+        builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.HasIndex(m => m.SentAtUtc);
+        builder.Ignore(m => m.MessageId);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Cases;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Notices;
+using PrivacyPortal.Infrastructure.Staff;
+
+namespace PrivacyPortal.Infrastructure.Jobs;
+
+/// <summary>
+/// Once a day (Tokyo date) each officer gets a digest of their controllers' open cases due within 3 days or overdue;
+/// each overdue case is escalated once to the administrators assigned to its controller (or every administrator
+/// when none is). Keys make both idempotent: running the job again the same day writes nothing new.
+/// </summary>
+public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal)
+{
+    public const int DueSoonDays = 3;
+
+    public async Task<(int Digests, int Escalations)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = JapanTime.DateOf(clock.GetUtcNow());
+        var horizon = today.AddDays(DueSoonDays);
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var staff = await StaffAsync(cancellationToken);
+        var existing = (await db.StaffMessages.Where(m => m.Key.EndsWith(day) || m.Key.StartsWith("escalation:")).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var open = CaseQueueQuery.OpenStatuses;
+        var cases = await db.Requests.AsNoTracking()
+            .Where(r => open.Contains(r.Status) && r.DueOn != null && r.DueOn <= horizon)
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
+            .Select(r => new DueCase(r.Id, r.Reference!, r.ControllerId, r.DueOn!.Value))
+            .ToListAsync(cancellationToken);
+
+        var digests = 0;
+        foreach (var officer in staff.Where(s => s.IsOfficer))
+        {
+            var key = $"digest:{officer.Id}:{day}";
+            var theirs = cases.Where(c => officer.Controllers.Contains(c.ControllerId)).ToList();
+            if (theirs.Count == 0 || existing.Contains(key))
+            {
+                continue;
+            }
+
+            db.StaffMessages.Add(new StaffMessage(key, officer.Email, officer.Language, DigestSubject(officer.Language, theirs, today), DigestBody(officer.Language, theirs, today), now));
+            digests++;
+        }
+
+        var escalations = 0;
+        foreach (var overdue in cases.Where(c => c.DueOn < today))
+        {
+            var admins = staff.Where(s => s.IsAdministrator && s.Controllers.Contains(overdue.ControllerId)).ToList();
+            foreach (var admin in admins.Count > 0 ? admins : staff.Where(s => s.IsAdministrator).ToList())
+            {
+                var key = $"escalation:{overdue.Id:N}:{overdue.DueOn:yyyy-MM-dd}:{admin.Id}";
+                if (existing.Add(key))
+                {
+                    db.StaffMessages.Add(new StaffMessage(key, admin.Email, admin.Language, EscalationSubject(admin.Language, overdue), EscalationBody(admin.Language, overdue, today), now));
+                    escalations++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (digests, escalations);
+    }
+
+    private sealed record DueCase(Guid Id, string Reference, string ControllerId, DateOnly DueOn);
+
+    private sealed record Member(string Id, string Email, string Language, bool IsOfficer, bool IsAdministrator, HashSet<string> Controllers);
+
+    private async Task<List<Member>> StaffAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var users = await db.Users.AsNoTracking().Where(u => u.Email != null).ToListAsync(cancellationToken);
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var assignments = await db.StaffAssignments.AsNoTracking().ToListAsync(cancellationToken);
+        return users
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
+            .Select(u => new Member(
+                u.Id, u.Email!, u.Language,
+                roles.Any(r => r.UserId == u.Id && r.Name == StaffRoles.PrivacyOfficer),
+                roles.Any(r => r.UserId == u.Id && r.Name == StaffRoles.Administrator),
+                assignments.Where(a => a.UserId == u.Id).Select(a => a.ControllerId).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    private string Link(DueCase c) => $"{portal.Value.JobsBaseUrl}/staff/cases/{c.Id}";
+
+    private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DigestSubject(string language, List<DueCase> cases, DateOnly today)
+    {
+        var overdue = cases.Count(c => c.DueOn < today);
+        return language == "ja"
+            ? $"【プライバシーポータル】本日の期限案件：期限超過 {overdue} 件、3日以内 {cases.Count - overdue} 件"
+            : $"[PrivacyPortal] Today's cases: {overdue} overdue, {cases.Count - overdue} due within 3 days";
+    }
+
+    private string DigestBody(string language, List<DueCase> cases, DateOnly today)
+    {
+        var ja = language == "ja";
+        var body = new StringBuilder(ja ? "担当する事業者の案件のうち、期限を過ぎたもの・3日以内に期限が来るものです。\n\n" : "Open cases of your companies that are overdue or due within 3 days.\n\n");
+        foreach (var c in cases)
+        {
+            var left = c.DueOn.DayNumber - today.DayNumber;
+            var state = (left < 0, ja) switch
+            {
+                (true, true) => $"{-left}日超過",
+                (true, false) => $"overdue by {-left} days",
+                (false, true) => $"あと{left}日",
+                (false, false) => $"{left} days left",
+            };
+            body.Append(CultureInfo.InvariantCulture, $"{c.Reference}  {D(c.DueOn)}  {state}\n{Link(c)}\n\n");
+        }
+
+        return body.ToString();
+    }
+
+    private static string EscalationSubject(string language, DueCase c) => language == "ja"
+        ? $"【プライバシーポータル】期限超過の案件 {c.Reference}"
+        : $"[PrivacyPortal] Overdue case {c.Reference}";
+
+    private string EscalationBody(string language, DueCase c, DateOnly today) => language == "ja"
+        ? $"案件 {c.Reference} は期限（{D(c.DueOn)}）を {today.DayNumber - c.DueOn.DayNumber} 日過ぎています。担当者と対応を確認してください。\n{Link(c)}\n"
+        : $"Case {c.Reference} is {today.DayNumber - c.DueOn.DayNumber} days past its due date ({D(c.DueOn)}). Please check with the officers working it.\n{Link(c)}\n";
+}
