@@ -81,6 +81,17 @@ public sealed class PrivacyRequest
 
     public DateTime? DecidedAtUtc { get; private set; }
 
+    /// <summary>When the request ended: answer sent, withdrawn, or deemed withdrawn. Retention counts from here.</summary>
+    public DateTime? CompletedAtUtc { get; private set; }
+
+    /// <summary>Kept past its retention while a dispute or an investigation needs it.</summary>
+    public bool LegalHold { get; private set; }
+
+    public string? LegalHoldReason { get; private set; }
+
+    /// <summary>When the personal data was erased at the end of retention; the record of what happened stays.</summary>
+    public DateTime? PurgedAtUtc { get; private set; }
+
     /// <summary>The profile version in force when the request was filed; later edits do not change it.</summary>
     public int ProfileVersion { get; private set; }
 
@@ -270,6 +281,7 @@ public sealed class PrivacyRequest
         RequestTransitions.Check(Status, RequestStatus.Withdrawn);
         var from = Status;
         Status = RequestStatus.Withdrawn;
+        CompletedAtUtc = nowUtc;
         EndOngoingPauses(Today(nowUtc));
         Touch();
         Record(nowUtc, actor, "withdrawn", from, Status, reason);
@@ -430,6 +442,7 @@ public sealed class PrivacyRequest
         RequestTransitions.Check(Status, RequestStatus.DeemedWithdrawn);
         var from = Status;
         Status = RequestStatus.DeemedWithdrawn;
+        CompletedAtUtc = nowUtc;
         Fee = Fee with { Status = FeeStatus.Expired };
         EndOngoingPauses(today);
         Touch();
@@ -539,6 +552,7 @@ public sealed class PrivacyRequest
         }
 
         Status = RequestStatus.Answered;
+        CompletedAtUtc = nowUtc;
         Touch();
         Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
         Notify(NoticeKind.DecisionAvailable, null, nowUtc, letter.Id.ToString());
@@ -626,6 +640,81 @@ public sealed class PrivacyRequest
         Touch();
         Record(nowUtc, "system", "documents-purged", Status, Status, $"{purged.Count} identity document(s) deleted after verification");
         return purged;
+    }
+
+    public void PlaceLegalHold(string actor, string reason, DateTime nowUtc)
+    {
+        var text = Required(reason, "reason.required", "Give the reason for the legal hold.");
+        if (LegalHold)
+        {
+            throw new DomainException("hold.already", "This request is already on legal hold.");
+        }
+
+        if (PurgedAtUtc is not null)
+        {
+            throw new DomainException("hold.purged", "This request's personal data has already been erased.");
+        }
+
+        LegalHold = true;
+        LegalHoldReason = text;
+        Touch();
+        Record(nowUtc, actor, "legal-hold-placed", Status, Status, text);
+    }
+
+    public void ReleaseLegalHold(string actor, DateTime nowUtc)
+    {
+        if (!LegalHold)
+        {
+            throw new DomainException("hold.none", "This request is not on legal hold.");
+        }
+
+        LegalHold = false;
+        LegalHoldReason = null;
+        Touch();
+        Record(nowUtc, actor, "legal-hold-released", Status, Status, null);
+    }
+
+    /// <summary>
+    /// The end of retention (the profile's period from completion): what identifies the person is erased, documents
+    /// and letters leave the request for the caller to delete, notes go. The reference, the dates, the decision and
+    /// the audit trail stay, as the record that the request was handled. Never while on legal hold.
+    /// </summary>
+    public (IReadOnlyList<RequestDocument> Documents, IReadOnlyList<RequestLetter> Letters) PurgePersonalData(DateTime nowUtc)
+    {
+        if (IsOpen || Status == RequestStatus.Draft || CompletedAtUtc is null)
+        {
+            throw new DomainException("purge.open", "Only a completed request can be purged.");
+        }
+
+        if (LegalHold)
+        {
+            throw new DomainException("purge.hold", "This request is on legal hold.");
+        }
+
+        if (PurgedAtUtc is not null)
+        {
+            return ([], []);
+        }
+
+        Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
+        Agent = null;
+        foreach (var item in _items)
+        {
+            item.Details.Clear();
+        }
+
+        var documents = _documents.ToList();
+        var letters = _letters.ToList();
+        _documents.Clear();
+        _letters.Clear();
+        _notes.Clear();
+        DecisionReasons = null;
+        ExtensionReasons = null;
+        Fee = Fee with { WaiverReason = null };
+        PurgedAtUtc = nowUtc;
+        Touch();
+        Record(nowUtc, "system", "purged", Status, Status, $"retention ended: {documents.Count} document(s), {letters.Count} letter(s) deleted");
+        return (documents, letters);
     }
 
     /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>

@@ -17,6 +17,41 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 {
     private const int BatchSize = 50;
 
+    /// <summary>
+    /// Retention: a completed request whose profile publishes a retention period is erased (personal data, documents,
+    /// letters, notes) once the period has run, unless it is on legal hold. A policy that publishes no period keeps
+    /// its records until one is set in the profile.
+    /// </summary>
+    public async Task<int> PurgeExpiredRecordsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = JapanTime.DateOf(clock.GetUtcNow());
+        var completed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.Notes).AsSplitQuery()
+            .Where(r => r.CompletedAtUtc != null && r.PurgedAtUtc == null && !r.LegalHold)
+            .OrderBy(r => r.CompletedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
+        var purged = 0;
+        foreach (var request in completed)
+        {
+            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
+            var completedOn = JapanTime.DateOf(new DateTimeOffset(request.CompletedAtUtc!.Value, TimeSpan.Zero));
+            if (profile is null || Domain.Retention.RetentionPeriod.For(profile.Profile.Retention, completedOn) is not { } period || today < period.DisposeFrom)
+            {
+                continue;
+            }
+
+            var (documents, letters) = request.PurgePersonalData(now);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var storedName in documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()))
+            {
+                File.Delete(vault.PathOf(storedName));
+            }
+
+            purged++;
+        }
+
+        return purged;
+    }
+
     public async Task<(int Expired, int Purged)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

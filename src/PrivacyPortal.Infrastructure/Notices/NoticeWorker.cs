@@ -29,10 +29,11 @@ public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<WorkerOpt
                 await scope.ServiceProvider.GetRequiredService<Jobs.DraftHousekeeping>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.CaseHousekeeping>().RunOnceAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Jobs.LetterPrinting>().RunOnceAsync(stoppingToken);
-                // Digests and escalations change at most daily: a look every ten minutes is plenty.
+                // Digests, escalations and retention change at most daily: a look every ten minutes is plenty.
                 if (digestsRanAt is not { } ran || DateTime.UtcNow - ran > TimeSpan.FromMinutes(10))
                 {
                     await scope.ServiceProvider.GetRequiredService<Jobs.StaffDigests>().RunOnceAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Jobs.CaseHousekeeping>().PurgeExpiredRecordsAsync(stoppingToken);
                     digestsRanAt = DateTime.UtcNow;
                 }
 

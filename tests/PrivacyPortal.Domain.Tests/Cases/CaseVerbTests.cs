@@ -383,6 +383,31 @@ public sealed class CaseVerbTests
     }
 
     [Fact]
+    public void AtTheEndOfRetention_PersonalDataIsErased_ButNeverOnLegalHold_NorWhileOpen()
+    {
+        var request = Verified();
+        Refused("purge.open", () => request.PurgePersonalData(Now));
+        request.AddNote("officer", "Called Hanako Yamada", Now);
+        request.Withdraw("officer", Now, "asked by phone");
+        Assert.Equal(Now, request.CompletedAtUtc);
+
+        request.PlaceLegalHold("officer", "Complaint pending at JIPDEC", Now);
+        Refused("hold.already", () => request.PlaceLegalHold("officer", "again", Now));
+        Refused("purge.hold", () => request.PurgePersonalData(Now));
+        request.ReleaseLegalHold("officer", Now);
+        Refused("hold.none", () => request.ReleaseLegalHold("officer", Now));
+        request.PurgePersonalData(Now.AddYears(2));
+
+        Assert.Equal(("-", "-"), (request.Requester.FullName, request.Requester.Email));
+        Assert.Empty(request.Notes);
+        Assert.All(request.Items, i => Assert.Empty(i.Details));
+        Assert.Equal(Now.AddYears(2), request.PurgedAtUtc);
+        Assert.Equal("EX-2026-000001", request.Reference);
+        Assert.Equal("purged", request.AuditEvents[^1].Action);
+        Refused("hold.purged", () => request.PlaceLegalHold("officer", "too late", Now.AddYears(2)));
+    }
+
+    [Fact]
     public void EveryVerb_OnAClosedRequest_IsRefused()
     {
         var request = Verified();

@@ -126,3 +126,66 @@ public sealed class LetterWithoutChromiumTests : IAsyncLifetime, IDisposable
         Assert.Single(filed.Load().AuditEvents, e => e.Action == "letter-failed");
     }
 }
+
+/// <summary>NTT Resonant keeps request records one year from the fiscal year of completion; then they are erased, unless held.</summary>
+public sealed class RetentionPurgeTests : IAsyncLifetime, IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<int> PurgeAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseHousekeeping>().PurgeExpiredRecordsAsync(CancellationToken.None);
+    }
+
+    private async Task<ReceivedCase> AnsweredAsync(StaffClient officer)
+    {
+        var filed = await ReceivedCase.FileAsync(_factory, "ntt-resonant", ["disclosure"]);
+        using (var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
+        using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }))
+        {
+            Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (verified.StatusCode, decided.StatusCode));
+        }
+
+        await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        return filed;
+    }
+
+    [Fact]
+    public async Task RecordsAreErasedFromTheDisposalDate_WithTheirLetter_UnlessOnLegalHold()
+    {
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-resonant");
+        using var kept = await AnsweredAsync(officer);
+        using var held = await AnsweredAsync(officer);
+        using (var hold = await officer.ActAsync(held.Id, "Hold", held.Load().Version, new() { ["reason"] = "Dispute pending" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hold.StatusCode);
+        }
+
+        var letterFile = Path.Combine(_factory.DataDirectory, "documents", kept.Load().Letters.Single().StoredName!);
+        Assert.True(File.Exists(letterFile));
+
+        // Completed 2026-11-24 (FY2026): one year from 2027-04-01, kept until 2028-03-31, disposed of from 2028-04-01.
+        _factory.Clock.Advance(new DateTimeOffset(2028, 3, 31, 0, 0, 0, TimeSpan.FromHours(9)) - _factory.Clock.GetUtcNow());
+        Assert.Equal(0, await PurgeAsync());
+        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await PurgeAsync());
+        Assert.Equal(0, await PurgeAsync());
+
+        var erased = kept.Load();
+        Assert.NotNull(erased.PurgedAtUtc);
+        Assert.Equal("-", erased.Requester.Email);
+        Assert.Empty(erased.Letters);
+        Assert.False(File.Exists(letterFile));
+        Assert.Equal(RequestStatus.Answered, erased.Status);
+        var stillHeld = held.Load();
+        Assert.Null(stillHeld.PurgedAtUtc);
+        Assert.Equal("hanako@example.jp", stillHeld.Requester.Email);
+    }
+}

@@ -44,6 +44,7 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasIndex(r => new { r.AssignedTo, r.DueOn });
         builder.Property(r => r.ExtensionReasons).HasMaxLength(CaseNote.MaxTextLength);
         builder.Property(r => r.DecisionReasons).HasMaxLength(CaseNote.MaxTextLength);
+        builder.Property(r => r.LegalHoldReason).HasMaxLength(CaseNote.MaxTextLength);
         builder.OwnsOne(r => r.Fee, fee =>
         {
             fee.Property(f => f.Currency).HasMaxLength(3);

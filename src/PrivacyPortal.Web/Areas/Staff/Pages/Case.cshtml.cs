@@ -115,6 +115,12 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public Task<IActionResult> OnPostSendAnswerAsync(Guid id, int version) =>
         ActAsync(id, version, "answer-sent", (r, now) => r.SendAnswer(Scope.Actor, now));
 
+    public Task<IActionResult> OnPostHoldAsync(Guid id, int version, string? reason) =>
+        ActAsync(id, version, "legal-hold-placed", (r, now) => r.PlaceLegalHold(Scope.Actor, reason ?? string.Empty, now));
+
+    public Task<IActionResult> OnPostReleaseHoldAsync(Guid id, int version) =>
+        ActAsync(id, version, "legal-hold-released", (r, now) => r.ReleaseLegalHold(Scope.Actor, now));
+
     public Task<IActionResult> OnPostExtendAsync(Guid id, int version, string? reasons) =>
         ActAsync(id, version, "extended", (r, now) => r.Extend(Scope.Actor, reasons ?? string.Empty, Rules, now));
 
