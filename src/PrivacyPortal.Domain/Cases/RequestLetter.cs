@@ -4,6 +4,15 @@ public enum LetterKind
 {
     /// <summary>The answer: disclosure (full, partial, none), correction or suspension outcome, refusal with complaint routes.</summary>
     Decision,
+
+    /// <summary>The request was received: reference and when to expect the answer.</summary>
+    Acknowledgement,
+
+    /// <summary>The fee asked for (APPI Art. 38): amount, how to pay, by when.</summary>
+    FeeRequest,
+
+    /// <summary>GDPR Art. 12(3): the period is extended, with the reasons and the new date.</summary>
+    Extension,
 }
 
 public enum LetterStatus

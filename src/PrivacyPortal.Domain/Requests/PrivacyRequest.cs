@@ -237,6 +237,7 @@ public sealed class PrivacyRequest
         RotateStatusLink(statusLink.Hash, nowUtc);
         Record(nowUtc, "requester", "email-confirmed", from, Status, reference);
         Notify(NoticeKind.Acknowledgement, statusLink.ProtectedLink, nowUtc);
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Acknowledgement, Language, nowUtc));
     }
 
     public bool ConfirmationExpired(DateTime nowUtc) => ConfirmationExpiresAtUtc is { } expires && nowUtc > expires;
@@ -389,6 +390,7 @@ public sealed class PrivacyRequest
         var detail = $"{total.Minor} {total.Currency} {Fee.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
         Changed(rules, nowUtc, actor, "fee-requested", from, detail);
         Notify(NoticeKind.FeeDue, null, nowUtc, detail);
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.FeeRequest, Language, nowUtc));
     }
 
     public void RecordPayment(string actor, string method, DateOnly paidOn, string receiptNumber, DeadlineRules rules, DateTime nowUtc)
@@ -590,6 +592,7 @@ public sealed class PrivacyRequest
         ExtensionReasons = text;
         Changed(rules, nowUtc, actor, "extended", Status, text);
         Notify(NoticeKind.Extended, null, nowUtc, text);
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Extension, Language, nowUtc));
     }
 
     public void AddNote(string actor, string text, DateTime nowUtc)

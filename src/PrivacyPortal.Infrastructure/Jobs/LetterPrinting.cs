@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Letters;
@@ -57,6 +59,27 @@ public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, Ch
         ArgumentNullException.ThrowIfNull(letter);
         var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Profile {request.PolicyId} version {request.ProfileVersion} is missing.");
+        var letterDate = JapanTime.DateOf(new DateTimeOffset(letter.CreatedAtUtc, TimeSpan.Zero));
+        var era = letter.Language == "ja";
+        var rules = DeadlineRules.For(profile.Profile);
+        switch (letter.Kind)
+        {
+            case LetterKind.Acknowledgement:
+                var types = request.Items.Select(i => RequestType.Find(i.TypeId)).OfType<RequestType>().ToList();
+                return new AcknowledgementLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, types, request.Deadlines(rules, letterDate)[0])
+                    .ToHtml(letter.Language, era);
+            case LetterKind.FeeRequest:
+                return new FeeRequestLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate,
+                        new Money(request.Fee.AmountMinor ?? 0, request.Fee.Currency ?? "JPY"), request.Fee.PayBy)
+                    .ToHtml(letter.Language, era);
+            case LetterKind.Extension:
+                var gdpr = request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr);
+                return new ExtensionLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, request.ExtensionReasons ?? string.Empty, gdpr)
+                    .ToHtml(letter.Language, era);
+            case LetterKind.Decision:
+                break;
+        }
+
         var grounds = DecisionGround.For(profile.Profile, request.Items.Select(i => i.TypeId));
         var decidedOn = JapanTime.DateOf(new DateTimeOffset(request.DecidedAtUtc ?? clock.GetUtcNow().UtcDateTime, TimeSpan.Zero));
         return new DecisionLetter(

@@ -72,6 +72,8 @@ public sealed partial class TextsTests
             .Concat(Keys<Domain.Requests.DocumentParty>("Staff.Party."))
             .Concat(Keys<Domain.Cases.FeeStatus>("Staff.FeeStatus."))
             .Concat(Keys<Domain.Cases.DecisionOutcome>("Staff.Outcome."))
+            .Concat(Keys<Domain.Cases.DecisionOutcome>("Outcome."))
+            .Concat(Keys<Domain.Cases.LetterKind>("Letter."))
             .Concat(Infrastructure.Staff.StaffRoles.All.Select(r => "Staff.Role." + r));
 
         Assert.All(keys, key => Assert.True(known.ContainsKey(key), $"missing text {key}"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;
@@ -81,9 +82,13 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         var request = filed.Load();
         Assert.Equal(RequestStatus.Answered, request.Status);
         string[] expected = charged
-            ? ["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided", "letter-printed", "answer-sent"]
-            : ["email-confirmed", "identity-verified", "decided", "letter-printed", "answer-sent"];
-        Assert.Equal(expected, request.AuditEvents.Where(e => e.Action != "viewed" && e.Action != "filed").OrderBy(e => e.Id).Select(e => e.Action));
+            ? ["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided", "answer-sent"]
+            : ["email-confirmed", "identity-verified", "decided", "answer-sent"];
+        Assert.Equal(expected, request.AuditEvents.Where(e => e.Action is not ("viewed" or "filed" or "letter-printed")).OrderBy(e => e.Id).Select(e => e.Action));
+
+        // Acknowledgement, fee request where one was asked for, and the answer: each printed once, its hash recorded.
+        Assert.Equal(charged ? 3 : 2, request.Letters.Count);
+        Assert.Equal(request.Letters.Count, request.AuditEvents.Count(e => e.Action == "letter-printed" && e.Detail!.Contains("sha256", StringComparison.Ordinal)));
         Assert.All(request.AuditEvents.Where(e => e.Action is "identity-verified" or "decided"), e => Assert.Equal($"officer-{policy}-{type}@example.jp", e.Actor));
         foreach (var action in expected)
         {
@@ -226,6 +231,42 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(RequestStatus.DeemedWithdrawn, filed.Load().Status);
         Assert.Equal(NoticeKind.FeeExpired, filed.Person.LatestNotice(NoticeKind.FeeExpired).Notice.Kind);
+    }
+
+    [Fact]
+    public async Task TheAcknowledgement_FeeRequest_AndExtension_ArePrintedAsLetters_TheRequesterCanDownload()
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "ntt-smartconnect", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
+        using var gdpr = await ReceivedCase.FileAsync(_factory, "nec-website", ["access"]);
+        using var necOfficer = await StaffClient.SignInAsync(_factory, "nec.officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        await ExpectSavedAsync(await necOfficer.ActAsync(gdpr.Id, "Extend", gdpr.Load().Version, new() { ["reasons"] = "Twelve systems hold your data." }));
+        using (var scope = _factory.Services.CreateScope())
+        {
+            Assert.Equal((4, 0), await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.LetterPrinting>().RunOnceAsync(CancellationToken.None));
+        }
+
+        var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        Assert.Contains("data-kind=\"Acknowledgement\"", status, StringComparison.Ordinal);
+        var feeLetter = Support.Pdf.Text(await DownloadAsync(filed, LetterKind.FeeRequest));
+        Assert.Contains("1,100 yen", feeLetter, StringComparison.Ordinal);
+        Assert.Contains("8 December 2026", feeLetter, StringComparison.Ordinal);
+        var extension = Support.Pdf.Text(await DownloadAsync(gdpr, LetterKind.Extension));
+        Assert.Contains("Twelve systems hold your data.", extension, StringComparison.Ordinal);
+        Assert.Contains("24 February 2027", extension, StringComparison.Ordinal);
+
+        // The answer letter is not the requester's before the officer sends it.
+        using var early = await filed.Person.SendGetAsync(filed.StatusUrl.Split('?')[0] + "?handler=Letter");
+        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+    }
+
+    private static async Task<byte[]> DownloadAsync(ReceivedCase filed, LetterKind kind)
+    {
+        var letter = filed.Load().Letters.Single(l => l.Kind == kind);
+        using var response = await filed.Person.SendGetAsync($"{filed.StatusUrl.Split('?')[0]}?handler=Letter&letter={letter.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     [Fact]

@@ -47,17 +47,26 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
 
     public string? WithdrawError { get; private set; }
 
-    /// <summary>The answer letter, once the officer has sent it; the same secret link guards it.</summary>
-    public async Task<IActionResult> OnGetLetterAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The letters the requester may read: every printed one, and the answer once the officer has sent it.</summary>
+    public IEnumerable<RequestLetter> ReadableLetters =>
+        Filed.Letters.Where(l => l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || Filed.Status is RequestStatus.Answered or RequestStatus.Closed));
+
+    /// <summary>A letter of this request, behind the same secret link; without an id, the answer letter.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(string token, Guid? letter, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(token, cancellationToken) || Filed.Status is not (RequestStatus.Answered or RequestStatus.Closed)
-            || Filed.DecisionLetter is not { Status: LetterStatus.Ready, StoredName: { } stored } letter)
+        if (!await LoadAsync(token, cancellationToken))
         {
             return NotFound();
         }
 
-        var pdf = await vault.ReadAsync(letter.Id, stored, cancellationToken);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{Filed.Reference}.pdf\"";
+        var chosen = ReadableLetters.FirstOrDefault(l => letter is { } id ? l.Id == id : l.Kind == LetterKind.Decision);
+        if (chosen is not { StoredName: { } stored })
+        {
+            return NotFound();
+        }
+
+        var pdf = await vault.ReadAsync(chosen.Id, stored, cancellationToken);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{Filed.Reference}-{chosen.Kind.ToString().ToLowerInvariant()}.pdf\"";
         return File(pdf, "application/pdf");
     }
 
