@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Mail;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -32,9 +33,11 @@ public class LetterBenchmarks
         };
         var received = new DateOnly(2026, 11, 24);
         var deadline = DeadlineCalculator.Compute(DeadlineRules.For(profile), Regime.Appi, received, [], extended: false, received);
-        _html = new AcknowledgementLetter(
+        var letter = new AcknowledgementLetter(
             new DataControllerProfile { Id = "example", Name = LocalizedText.Of("例株式会社", "Example Co., Ltd."), ReferencePrefix = "EX" },
-            profile, "山田 花子", "EX-2026-000123", received, [RequestType.Disclosure], deadline).ToHtml("ja", eraYear: true);
+            profile, "山田 花子", "EX-2026-000123", received, [RequestType.Disclosure], deadline);
+        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        _html = new LetterRenderer(services, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).RenderAsync(letter, "ja", eraYear: true).GetAwaiter().GetResult();
         _printer = new ChromiumPdfPrinter(Options.Create(new LetterOptions()));
         _printer.PrintAsync(_html, CancellationToken.None).GetAwaiter().GetResult();
     }

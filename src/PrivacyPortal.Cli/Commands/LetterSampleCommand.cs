@@ -41,10 +41,10 @@ public static class LetterSampleCommand
         var name = language == "ja" ? "山田 花子" : "Hanako Yamada";
         var reference = $"{current.Controller.ReferencePrefix}-{today.Year}-000123";
         var era = context.Command.Flag("era");
-        string html;
+        object model;
         if (letter == "acknowledgement")
         {
-            html = new AcknowledgementLetter(current.Controller, current.Profile, name, reference, today, [type], deadline).ToHtml(language, era);
+            model = new AcknowledgementLetter(current.Controller, current.Profile, name, reference, today, [type], deadline);
         }
         else
         {
@@ -52,9 +52,10 @@ public static class LetterSampleCommand
             var grounds = DecisionGround.For(current.Profile, [type.Id]);
             var item = new RequestItem(type.Id, new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = "electronic" });
             var reasons = language == "ja" ? "（見本）一部の記録は、第三者の権利利益を害するおそれがあるため開示しません。" : "(Sample) Some records are withheld because disclosing them could harm a third party.";
-            html = new DecisionLetter(current.Controller, current.Profile, name, reference, today, today.AddDays(-10), [item], DecisionOutcome.PartiallyFulfilled, grounds.Take(1).ToList(), reasons)
-                .ToHtml(language, era);
+            model = new DecisionLetter(current.Controller, current.Profile, name, reference, today, today.AddDays(-10), [item], DecisionOutcome.PartiallyFulfilled, grounds.Take(1).ToList(), reasons);
         }
+
+        var html = await context.Services.GetRequiredService<LetterRenderer>().RenderAsync(model, language, era);
 
         try
         {

@@ -63,6 +63,7 @@ public static class PortalInfrastructure
         services.AddScoped<Jobs.StaffDigests>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
+        services.AddSingleton<Letters.LetterRenderer>();
         services.AddScoped<ProfileImporter>();
         services.AddScoped<ProfileStore>();
         services.AddStaffIdentityCore();

@@ -16,7 +16,7 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// Prints pending letters with Chromium and stores them encrypted (temp file and rename: never half a letter). When
 /// Chromium is missing the letter says so on the case and is tried again later; the rest of the portal runs on.
 /// </summary>
-public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, ChromiumPdfPrinter printer, DocumentVault vault, TimeProvider clock)
+public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, ChromiumPdfPrinter printer, LetterRenderer renderer, DocumentVault vault, TimeProvider clock)
 {
     private const int BatchSize = 10;
 
@@ -62,29 +62,24 @@ public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, Ch
         var letterDate = JapanTime.DateOf(new DateTimeOffset(letter.CreatedAtUtc, TimeSpan.Zero));
         var era = letter.Language == "ja";
         var rules = DeadlineRules.For(profile.Profile);
-        switch (letter.Kind)
+        var reference = request.Reference ?? string.Empty;
+        var name = request.Requester.FullName;
+        object model = letter.Kind switch
         {
-            case LetterKind.Acknowledgement:
-                var types = request.Items.Select(i => RequestType.Find(i.TypeId)).OfType<RequestType>().ToList();
-                return new AcknowledgementLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, types, request.Deadlines(rules, letterDate)[0])
-                    .ToHtml(letter.Language, era);
-            case LetterKind.FeeRequest:
-                return new FeeRequestLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate,
-                        new Money(request.Fee.AmountMinor ?? 0, request.Fee.Currency ?? "JPY"), request.Fee.PayBy)
-                    .ToHtml(letter.Language, era);
-            case LetterKind.Extension:
-                var gdpr = request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr);
-                return new ExtensionLetter(profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, request.ExtensionReasons ?? string.Empty, gdpr)
-                    .ToHtml(letter.Language, era);
-            case LetterKind.Decision:
-                break;
-        }
-
-        var grounds = DecisionGround.For(profile.Profile, request.Items.Select(i => i.TypeId));
-        var decidedOn = JapanTime.DateOf(new DateTimeOffset(request.DecidedAtUtc ?? clock.GetUtcNow().UtcDateTime, TimeSpan.Zero));
-        return new DecisionLetter(
-                profile.Controller, profile.Profile, request.Requester.FullName, request.Reference ?? string.Empty, decidedOn, request.ReceivedOn ?? decidedOn,
-                request.Items, request.Outcome ?? DecisionOutcome.Fulfilled, grounds.Where(g => request.DecisionGrounds.Contains(g.Code)).ToList(), request.DecisionReasons)
-            .ToHtml(letter.Language, eraYear: letter.Language == "ja");
+            LetterKind.Acknowledgement => new AcknowledgementLetter(
+                profile.Controller, profile.Profile, name, reference, letterDate,
+                request.Items.Select(i => RequestType.Find(i.TypeId)).OfType<RequestType>().ToList(), request.Deadlines(rules, letterDate)[0]),
+            LetterKind.FeeRequest => new FeeRequestLetter(
+                profile.Controller, profile.Profile, name, reference, letterDate, new Money(request.Fee.AmountMinor ?? 0, request.Fee.Currency ?? "JPY"), request.Fee.PayBy),
+            LetterKind.Extension => new ExtensionLetter(
+                profile.Controller, profile.Profile, name, reference, letterDate, request.ExtensionReasons ?? string.Empty,
+                request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr)),
+            LetterKind.Decision => new DecisionLetter(
+                profile.Controller, profile.Profile, name, reference, letterDate, request.ReceivedOn ?? letterDate, request.Items,
+                request.Outcome ?? DecisionOutcome.Fulfilled,
+                DecisionGround.For(profile.Profile, request.Items.Select(i => i.TypeId)).Where(g => request.DecisionGrounds.Contains(g.Code)).ToList(),
+                request.DecisionReasons),
+        };
+        return await renderer.RenderAsync(model, letter.Language, era);
     }
 }

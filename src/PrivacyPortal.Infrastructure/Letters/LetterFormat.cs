@@ -1,0 +1,16 @@
+using System.Globalization;
+using PrivacyPortal.Domain.Calendars;
+
+namespace PrivacyPortal.Infrastructure.Letters;
+
+/// <summary>How a letter writes dates: 2026年11月24日, optionally with the era year (令和8年11月24日), or 24 November 2026.</summary>
+public sealed class LetterFormat(string language, bool eraYear)
+{
+    public string Language { get; } = language;
+
+    public bool Japanese => Language == "ja";
+
+    public string D(DateOnly date) => Japanese
+        ? (eraYear ? $"{JapaneseDates.Era(date)}（{JapaneseDates.Western(date)}）" : JapaneseDates.Western(date))
+        : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}
