@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Letters;
 
 namespace PrivacyPortal.Cli.Commands;
 
 /// <summary>
-/// portal letter-sample --controller ID --letter acknowledgement|decision --lang ja|en [--era] --out FILE.pdf: a letter with
+/// portal letter-sample --controller ID --letter acknowledgement|fee-request|extension|decision --lang ja|en [--era] --out FILE.pdf: a letter with
 /// sample data, so an administrator can check a controller's letterhead and desk before real letters go out.
 /// </summary>
 public static class LetterSampleCommand
@@ -17,9 +18,9 @@ public static class LetterSampleCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var letter = context.Command.Required("letter");
-        if (letter is not ("acknowledgement" or "decision"))
+        if (letter is not ("acknowledgement" or "fee-request" or "extension" or "decision"))
         {
-            throw new UsageException($"--letter '{letter}' is not a letter type; available: acknowledgement, decision.");
+            throw new UsageException($"--letter '{letter}' is not a letter type; available: acknowledgement, fee-request, extension, decision.");
         }
 
         var language = context.Command.Required("lang");
@@ -45,6 +46,17 @@ public static class LetterSampleCommand
         if (letter == "acknowledgement")
         {
             model = new AcknowledgementLetter(current.Controller, current.Profile, name, reference, today, [type], deadline);
+        }
+        else if (letter == "fee-request")
+        {
+            var fee = FeeQuote.For(current.Profile, current.Profile.AcceptedTypes().Select(t => t.Type.Id));
+            model = new FeeRequestLetter(current.Controller, current.Profile, name, reference, today, fee.Total ?? new Money(1100, "JPY"), fee.PaymentDueOn(today) ?? today.AddDays(14));
+        }
+        else if (letter == "extension")
+        {
+            var extended = DeadlineCalculator.Compute(DeadlineRules.For(current.Profile), Regime.Gdpr, today.AddDays(-10), [], extended: true, today);
+            var reasons = language == "ja" ? "（見本）ご請求の対象となるデータが複数のシステムに分かれて保存されているため。" : "(Sample) The data you asked for is held in several separate systems.";
+            model = new ExtensionLetter(current.Controller, current.Profile, name, reference, today, reasons, extended);
         }
         else
         {

@@ -85,6 +85,24 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Contains("JIPDEC", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fee-request", "ja", "手数料のお支払いのお願い", "1,100円")]
+    [InlineData("fee-request", "en", "Fee for your request", "1,100 yen")]
+    [InlineData("extension", "ja", "回答期間の延長のお知らせ", "延長の理由")]
+    [InlineData("extension", "en", "Extension of the time to answer", "several separate systems")]
+    public async Task TheFeeRequestAndExtensionLetters_ReadBack(string letter, string language, string title, string fact)
+    {
+        var output = _data.File($"{letter}-{language}.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "ntt-smartconnect", "--letter", letter, "--lang", language, "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var text = await PdfTextAsync(output);
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.Contains(fact, text, StringComparison.Ordinal);
+        Assert.Matches(@"NTTSMC-\d{4}-000123", text);
+    }
+
     [Fact]
     public async Task WithoutChromium_TheCommandSaysSoClearly()
     {
