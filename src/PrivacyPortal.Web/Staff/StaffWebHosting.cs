@@ -89,6 +89,7 @@ public static class StaffWebHosting
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser());
         services.AddScoped<StaffScopeReader>();
+        services.AddScoped<CaseFiles>();
         return services;
     }
 

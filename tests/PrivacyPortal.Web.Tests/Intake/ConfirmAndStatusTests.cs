@@ -36,22 +36,8 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         return (person, confirmed.Headers.Location!.OriginalString);
     }
 
-    public static TheoryData<string, string> OneTypePerFamilyPerPolicy()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var snapshot in Infrastructure.Profiles.ProfileLoader.LoadDirectory(RepoPaths.Seeds).Profiles)
-        {
-            foreach (var family in snapshot.Profile.AcceptedTypes().GroupBy(t => t.Type.Family).Where(g => g.Key != RequestFamily.Other))
-            {
-                data.Add(snapshot.Profile.Id, family.First().Type.Id);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(OneTypePerFamilyPerPolicy))]
+    [MemberData(nameof(SeedTheories.OneTypePerFamilyPerPolicy), MemberType = typeof(SeedTheories))]
     public async Task EachFamily_OfEveryPolicy_CanBeFiledConfirmedAndFollowed(string policy, string type)
     {
         var (person, statusUrl) = await FileAndConfirmAsync(policy, type);

@@ -14,7 +14,7 @@ namespace PrivacyPortal.Web.Tests.Staff;
 /// <summary>Officers take requests filed through the public pages from received to decided, through real forms.</summary>
 public sealed class CaseActionTests : IAsyncLifetime, IDisposable
 {
-    private static readonly ProfileCatalog Seeds = ProfileLoader.LoadDirectory(RepoPaths.Seeds);
+    private static readonly ProfileCatalog Seeds = SeedTheories.Seeds;
     private readonly PortalFactory _factory = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -40,22 +40,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         return response.Headers.Location!.OriginalString;
     }
 
-    public static TheoryData<string, string> OneTypePerFamilyPerPolicy()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var snapshot in Seeds.Profiles)
-        {
-            foreach (var family in snapshot.Profile.AcceptedTypes().GroupBy(t => t.Type.Family).Where(g => g.Key != RequestFamily.Other))
-            {
-                data.Add(snapshot.Profile.Id, family.First().Type.Id);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(OneTypePerFamilyPerPolicy))]
+    [MemberData(nameof(SeedTheories.OneTypePerFamilyPerPolicy), MemberType = typeof(SeedTheories))]
     public async Task EveryFamily_OfEverySeedPolicy_GoesFromReceivedToDecided_OnTheTimeline(string policy, string type)
     {
         using var filed = await ReceivedCase.FileAsync(_factory, policy, [type]);
