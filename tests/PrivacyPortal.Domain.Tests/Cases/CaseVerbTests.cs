@@ -407,6 +407,44 @@ public sealed class CaseVerbTests
         Refused("hold.purged", () => request.PlaceLegalHold("officer", "too late", Now.AddYears(2)));
     }
 
+    // The lifecycle as PRODUCT.md describes it, written out independently of RequestTransitions.
+    private static readonly HashSet<(RequestStatus, RequestStatus)> Lifecycle =
+    [
+        (RequestStatus.Draft, RequestStatus.Received), (RequestStatus.Draft, RequestStatus.Withdrawn), (RequestStatus.Draft, RequestStatus.Discarded),
+        (RequestStatus.Received, RequestStatus.AwaitingIdentity), (RequestStatus.Received, RequestStatus.AwaitingFee), (RequestStatus.Received, RequestStatus.InReview), (RequestStatus.Received, RequestStatus.Withdrawn),
+        (RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee), (RequestStatus.AwaitingIdentity, RequestStatus.InReview), (RequestStatus.AwaitingIdentity, RequestStatus.Withdrawn),
+        (RequestStatus.AwaitingFee, RequestStatus.AwaitingIdentity), (RequestStatus.AwaitingFee, RequestStatus.InReview), (RequestStatus.AwaitingFee, RequestStatus.Withdrawn), (RequestStatus.AwaitingFee, RequestStatus.DeemedWithdrawn),
+        (RequestStatus.InReview, RequestStatus.AwaitingIdentity), (RequestStatus.InReview, RequestStatus.AwaitingFee), (RequestStatus.InReview, RequestStatus.Decided), (RequestStatus.InReview, RequestStatus.Withdrawn),
+        (RequestStatus.Decided, RequestStatus.Answered), (RequestStatus.Answered, RequestStatus.Closed),
+    ];
+
+    public static TheoryData<RequestStatus, RequestStatus> EveryPair()
+    {
+        var data = new TheoryData<RequestStatus, RequestStatus>();
+        foreach (var from in Enum.GetValues<RequestStatus>())
+        {
+            foreach (var to in Enum.GetValues<RequestStatus>())
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void EveryStatusPair_IsAllowedOrRefusedWithItsMessage(RequestStatus from, RequestStatus to)
+    {
+        Assert.Equal(Lifecycle.Contains((from, to)), RequestTransitions.CanMove(from, to));
+        if (!Lifecycle.Contains((from, to)))
+        {
+            var refused = Assert.Throws<DomainException>(() => RequestTransitions.Check(from, to));
+            Assert.Equal("status.refused", refused.Code);
+            Assert.Equal($"A request that is {RequestTransitions.Describe(from)} cannot become {RequestTransitions.Describe(to)}.", refused.Message);
+        }
+    }
+
     [Fact]
     public void EveryVerb_OnAClosedRequest_IsRefused()
     {
