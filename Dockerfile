@@ -6,6 +6,10 @@ RUN dotnet publish src/PrivacyPortal.Web -c Release -o /out/web \
  && dotnet publish src/PrivacyPortal.Cli -c Release -o /out/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Letters are printed by Debian's Chromium with the IPAex Japanese fonts.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-ipaexfont-gothic fonts-ipaexfont-mincho \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/web /app
 COPY --from=build /out/cli /app/cli

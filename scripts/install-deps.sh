@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the portal needs on Debian 12: the .NET SDK for everything, and for the tests
-# Chromium (browser tests), Japanese fonts, poppler (reading PDFs back), sqlite3 and aiosmtpd (SMTP tests).
+# Installs what the portal needs on Debian 12: the .NET SDK, Chromium and the Japanese fonts (PDF letters) for
+# everything, and for the tests poppler (reading PDFs back), sqlite3 and aiosmtpd (SMTP tests).
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 purpose="${1:-run}"
@@ -12,14 +12,15 @@ as_root() {
 
 packages=()
 command -v dotnet >/dev/null || packages+=(dotnet-sdk-10.0)
+# Letters are printed by Chromium with the IPAex fonts, by the running portal as much as by the tests.
+command -v chromium >/dev/null || packages+=(chromium)
+[ -e /usr/share/fonts/opentype/ipaexfont-gothic ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic ] \
+  || packages+=(fonts-ipaexfont-gothic fonts-ipaexfont-mincho)
 if [ "$purpose" = "test" ]; then
-  command -v chromium >/dev/null || packages+=(chromium)
   command -v pdftotext >/dev/null || packages+=(poppler-utils)
   command -v sqlite3 >/dev/null || packages+=(sqlite3)
   # A real SMTP server on loopback for the mail tests (Debian's own python3 has the module).
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || packages+=(python3-aiosmtpd)
-  [ -e /usr/share/fonts/opentype/ipaexfont-gothic ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic ] \
-    || packages+=(fonts-ipaexfont-gothic fonts-ipaexfont-mincho)
 fi
 
 if [ "${#packages[@]}" -gt 0 ]; then
