@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +45,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         await page.ScreenshotAsync(new() { Path = Shot("1-sign-in"), FullPage = true });
         await page.Locator("button[type=submit]").Last.ClickAsync();
         Assert.Contains("/staff/login/code", page.Url, StringComparison.Ordinal);
-        await page.Locator("#code").FillAsync(Code(key, DateTimeOffset.UtcNow));
+        await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
         await page.ScreenshotAsync(new() { Path = Shot("2-code"), FullPage = true });
         await page.Locator("main button[type=submit]").ClickAsync();
 
@@ -146,31 +143,5 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var statusUrl = page.Url;
         await context.CloseAsync();
         return (reference, statusUrl);
-    }
-
-    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
-    private static string Code(string base32Key, DateTimeOffset at)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var key = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in base32Key.ToUpperInvariant())
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                key.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
-#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; it is what the portal must accept.
-        var hash = HMACSHA1.HashData([.. key], counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        return ((BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7fffffff) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Common;
+
 namespace PrivacyPortal.Domain.Cases;
 
 public enum LetterKind
@@ -85,7 +87,7 @@ public sealed class RequestLetter
     internal void Failed(string error, DateTime nowUtc)
     {
         Attempts++;
-        LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
-        NextAttemptAtUtc = nowUtc.AddMinutes(Math.Min(60, Math.Pow(2, Math.Min(Attempts - 1, 6))));
+        LastError = RetryBackoff.Clip(error, MaxErrorLength);
+        NextAttemptAtUtc = RetryBackoff.NextAttempt(nowUtc, Attempts, capMinutes: 60);
     }
 }

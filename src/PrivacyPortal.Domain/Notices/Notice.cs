@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Common;
+
 namespace PrivacyPortal.Domain.Notices;
 
 public enum NoticeKind
@@ -117,7 +119,7 @@ public sealed class Notice
     public void MarkAttemptFailed(string error, DateTime nowUtc, int maxAttempts)
     {
         Attempts++;
-        LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+        LastError = RetryBackoff.Clip(error, MaxErrorLength);
         if (Attempts >= maxAttempts)
         {
             FailedAtUtc = nowUtc;
@@ -126,6 +128,6 @@ public sealed class Notice
             return;
         }
 
-        NextAttemptAtUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+        NextAttemptAtUtc = RetryBackoff.NextAttempt(nowUtc, Attempts);
     }
 }

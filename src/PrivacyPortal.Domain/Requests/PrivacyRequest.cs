@@ -301,7 +301,7 @@ public sealed class PrivacyRequest
 
         if (Status is not (RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview or RequestStatus.AwaitingFee))
         {
-            throw Refused(Status, RequestStatus.InReview);
+            throw RequestTransitions.Refusal(Status, RequestStatus.InReview);
         }
 
         var summary = check.Confirm(profile, Agent is not null);
@@ -331,7 +331,7 @@ public sealed class PrivacyRequest
 
         if (Status is not (RequestStatus.Received or RequestStatus.InReview))
         {
-            throw Refused(Status, RequestStatus.AwaitingIdentity);
+            throw RequestTransitions.Refusal(Status, RequestStatus.AwaitingIdentity);
         }
 
         var from = Status;
@@ -361,7 +361,7 @@ public sealed class PrivacyRequest
 
         if (Status is not (RequestStatus.Received or RequestStatus.InReview))
         {
-            throw Refused(Status, RequestStatus.AwaitingFee);
+            throw RequestTransitions.Refusal(Status, RequestStatus.AwaitingFee);
         }
 
         var today = Today(nowUtc);
@@ -464,7 +464,7 @@ public sealed class PrivacyRequest
         ArgumentNullException.ThrowIfNull(rules);
         if (Status != RequestStatus.InReview)
         {
-            throw Refused(Status, RequestStatus.Decided);
+            throw RequestTransitions.Refusal(Status, RequestStatus.Decided);
         }
 
         if (!IdentityVerified)
@@ -545,7 +545,7 @@ public sealed class PrivacyRequest
     {
         if (Status != RequestStatus.Decided)
         {
-            throw Refused(Status, RequestStatus.Answered);
+            throw RequestTransitions.Refusal(Status, RequestStatus.Answered);
         }
 
         if (DecisionLetter is not { Status: LetterStatus.Ready } letter)
@@ -850,9 +850,6 @@ public sealed class PrivacyRequest
 
         return trimmed;
     }
-
-    private static DomainException Refused(RequestStatus from, RequestStatus to) =>
-        new("status.refused", $"A request that is {RequestTransitions.Describe(from)} cannot become {RequestTransitions.Describe(to)} this way.");
 
     private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail) =>
         _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail));

@@ -30,9 +30,13 @@ public static class RequestTransitions
     {
         if (!CanMove(from, to))
         {
-            throw new DomainException("status.refused", $"A request that is {Describe(from)} cannot become {Describe(to)}.");
+            throw Refusal(from, to);
         }
     }
+
+    /// <summary>The one message for a move the table does not allow, whichever verb tried it.</summary>
+    public static DomainException Refusal(RequestStatus from, RequestStatus to) =>
+        new("status.refused", $"A request that is {Describe(from)} cannot become {Describe(to)}.");
 
     public static string Describe(RequestStatus status) => status switch
     {

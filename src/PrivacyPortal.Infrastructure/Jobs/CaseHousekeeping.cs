@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Retention;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Storage;
@@ -10,8 +13,9 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// Received requests: an unpaid fee past its window ends the request where the policy says it is then deemed not
-/// made; identity documents are deleted once identity is verified, unless the profile keeps them. Idempotent: a
-/// request handled once no longer matches.
+/// made; identity documents are deleted once identity is verified, unless the profile keeps them; completed requests
+/// are erased at the end of their retention. Each job selects only requests whose profile version calls for it, so
+/// requests it must leave alone never fill its batch. Idempotent: a request handled once no longer matches.
 /// </summary>
 public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, DocumentVault vault, TimeProvider clock)
 {
@@ -26,27 +30,27 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = JapanTime.DateOf(clock.GetUtcNow());
-        var completed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.Notes).AsSplitQuery()
-            .Where(r => r.CompletedAtUtc != null && r.PurgedAtUtc == null && !r.LegalHold)
-            .OrderBy(r => r.CompletedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
         var purged = 0;
-        foreach (var request in completed)
+        foreach (var version in (await profiles.AllVersionsAsync(cancellationToken)).Where(v => v.Profile.Retention.Status == PublicationStatus.Published))
         {
-            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-            var completedOn = JapanTime.DateOf(new DateTimeOffset(request.CompletedAtUtc!.Value, TimeSpan.Zero));
-            if (profile is null || Domain.Retention.RetentionPeriod.For(profile.Profile.Retention, completedOn) is not { } period || today < period.DisposeFrom)
+            // Under one profile version the disposal date grows with the completion date: the oldest first, and
+            // the first one not yet due ends this version's turn.
+            var completed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.Notes).AsSplitQuery()
+                .Where(r => r.PolicyId == version.PolicyId && r.ProfileVersion == version.Version && r.CompletedAtUtc != null && r.PurgedAtUtc == null && !r.LegalHold)
+                .OrderBy(r => r.CompletedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var request in completed)
             {
-                continue;
-            }
+                var completedOn = JapanTime.DateOf(new DateTimeOffset(request.CompletedAtUtc!.Value, TimeSpan.Zero));
+                if (RetentionPeriod.For(version.Profile.Retention, completedOn) is not { } period || today < period.DisposeFrom)
+                {
+                    break;
+                }
 
-            var (documents, letters) = request.PurgePersonalData(now);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var storedName in documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()))
-            {
-                File.Delete(vault.PathOf(storedName));
+                var (documents, letters) = request.PurgePersonalData(now);
+                await db.SaveChangesAsync(cancellationToken);
+                DeleteFiles(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()));
+                purged++;
             }
-
-            purged++;
         }
 
         return purged;
@@ -56,16 +60,20 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = JapanTime.DateOf(clock.GetUtcNow());
+        var versions = await profiles.AllVersionsAsync(cancellationToken);
+
         var expired = 0;
+        var deeming = Keys(versions, p => p.Fees.Any(f => f.Payment.WhenUnpaid == "deemed-not-made"));
         var unpaid = await db.Requests.Include(r => r.Items)
+            .Where(r => deeming.Contains(r.PolicyId + ":" + r.ProfileVersion.ToString()))
             .Where(r => r.Status == RequestStatus.AwaitingFee && r.Fee.PayBy != null && r.Fee.PayBy < today)
             .OrderBy(r => r.Fee.PayBy).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var request in unpaid)
         {
-            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-            if (profile is null || !FeeQuote.For(profile.Profile, request.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade)
+            var profile = versions.Single(v => v.PolicyId == request.PolicyId && v.Version == request.ProfileVersion).Profile;
+            if (!FeeQuote.For(profile, request.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade)
             {
-                // The policy does not end the request: the officer decides or the requester withdraws.
+                // This request's fee schedule does not end it: the officer decides or the requester withdraws.
                 continue;
             }
 
@@ -75,17 +83,13 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
         }
 
         var purged = 0;
+        var discarding = Keys(versions, p => !p.Identity.KeepDocumentImagesAfterVerification);
         var verified = await db.Requests.Include(r => r.Documents)
+            .Where(r => discarding.Contains(r.PolicyId + ":" + r.ProfileVersion.ToString()))
             .Where(r => r.IdentityVerifiedAtUtc != null && r.Documents.Any())
             .OrderBy(r => r.IdentityVerifiedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var request in verified)
         {
-            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-            if (profile is null || profile.Profile.Identity.KeepDocumentImagesAfterVerification)
-            {
-                continue;
-            }
-
             var documents = request.PurgeIdentityDocuments(now);
             try
             {
@@ -98,15 +102,23 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 continue;
             }
 
-            // The record goes first: a crash leaves an orphan encrypted file, never a record pointing at nothing.
-            foreach (var document in documents)
-            {
-                File.Delete(vault.PathOf(document.StoredName));
-            }
-
+            DeleteFiles(documents.Select(d => d.StoredName));
             purged += documents.Count;
         }
 
         return (expired, purged);
+    }
+
+    /// <summary>"policy:version" of every profile version the predicate holds for.</summary>
+    private static List<string> Keys(IReadOnlyList<CurrentProfile> versions, Func<ProcedureProfile, bool> predicate) =>
+        versions.Where(v => predicate(v.Profile)).Select(v => $"{v.PolicyId}:{v.Version}").ToList();
+
+    /// <summary>The record goes first: a crash leaves an orphan encrypted file, never a record pointing at nothing.</summary>
+    private void DeleteFiles(IEnumerable<string> storedNames)
+    {
+        foreach (var storedName in storedNames)
+        {
+            File.Delete(vault.PathOf(storedName));
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, Ch
         int printed = 0, failed = 0;
         foreach (var pending in due)
         {
-            var request = await db.Requests.Include(r => r.Items).Include(r => r.Letters).Include(r => r.AuditEvents).AsSplitQuery()
+            var request = await db.Requests.Include(r => r.Items).Include(r => r.Letters).AsSplitQuery()
                 .SingleAsync(r => r.Id == pending.RequestId, cancellationToken);
             var letter = request.Letters.Single(l => l.Id == pending.Id);
             try

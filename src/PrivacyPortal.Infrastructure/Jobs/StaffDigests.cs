@@ -28,7 +28,6 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
         var horizon = today.AddDays(DueSoonDays);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var staff = await StaffAsync(cancellationToken);
-        var existing = (await db.StaffMessages.Where(m => m.Key.EndsWith(day) || m.Key.StartsWith("escalation:")).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var open = CaseQueueQuery.OpenStatuses;
         var cases = await db.Requests.AsNoTracking()
             .Where(r => open.Contains(r.Status) && r.DueOn != null && r.DueOn <= horizon)
@@ -36,10 +35,16 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
             .Select(r => new DueCase(r.Id, r.Reference!, r.ControllerId, r.DueOn!.Value))
             .ToListAsync(cancellationToken);
 
+        // Only the keys this run could write are looked up, not the whole (growing) outbox.
+        var candidates = staff.Select(s => DigestKey(s.Id, day))
+            .Concat(cases.Where(c => c.DueOn < today).SelectMany(c => staff.Where(s => s.IsAdministrator).Select(s => EscalationKey(c, s.Id))))
+            .ToList();
+        var existing = (await db.StaffMessages.Where(m => candidates.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
         var digests = 0;
         foreach (var officer in staff.Where(s => s.IsOfficer))
         {
-            var key = $"digest:{officer.Id}:{day}";
+            var key = DigestKey(officer.Id, day);
             var theirs = cases.Where(c => officer.Controllers.Contains(c.ControllerId)).ToList();
             if (theirs.Count == 0 || existing.Contains(key))
             {
@@ -56,7 +61,7 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
             var admins = staff.Where(s => s.IsAdministrator && s.Controllers.Contains(overdue.ControllerId)).ToList();
             foreach (var admin in admins.Count > 0 ? admins : staff.Where(s => s.IsAdministrator).ToList())
             {
-                var key = $"escalation:{overdue.Id:N}:{overdue.DueOn:yyyy-MM-dd}:{admin.Id}";
+                var key = EscalationKey(overdue, admin.Id);
                 if (existing.Add(key))
                 {
                     db.StaffMessages.Add(new StaffMessage(key, admin.Email, admin.Language, EscalationSubject(admin.Language, overdue), EscalationBody(admin.Language, overdue, today), now));
@@ -68,6 +73,10 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
         await db.SaveChangesAsync(cancellationToken);
         return (digests, escalations);
     }
+
+    private static string DigestKey(string userId, string day) => $"digest:{userId}:{day}";
+
+    private static string EscalationKey(DueCase overdue, string adminId) => $"escalation:{overdue.Id:N}:{overdue.DueOn:yyyy-MM-dd}:{adminId}";
 
     private sealed record DueCase(Guid Id, string Reference, string ControllerId, DateOnly DueOn);
 

@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Common;
+
 namespace PrivacyPortal.Infrastructure.Notices;
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class StaffMessage
     public void MarkAttemptFailed(string error, DateTime nowUtc, int maxAttempts)
     {
         Attempts++;
-        LastError = error.Length <= 500 ? error : error[..500];
+        LastError = RetryBackoff.Clip(error, 500);
         if (Attempts >= maxAttempts)
         {
             FailedAtUtc = nowUtc;
@@ -70,6 +72,6 @@ public sealed class StaffMessage
             return;
         }
 
-        NextAttemptAtUtc = nowUtc.AddMinutes(Math.Pow(2, Attempts - 1));
+        NextAttemptAtUtc = RetryBackoff.NextAttempt(nowUtc, Attempts);
     }
 }

@@ -23,6 +23,15 @@ public sealed class ProfileStore(PortalDbContext db)
     public Task<CurrentProfile?> FindVersionAsync(string policyId, int version, CancellationToken cancellationToken) =>
         SingleAsync(db.ProfileVersions.AsNoTracking().Where(v => v.PolicyId == policyId && v.Number == version), cancellationToken);
 
+    /// <summary>Every version of every policy (a few rows per policy): for jobs that pick requests by what their profile says.</summary>
+    public async Task<IReadOnlyList<CurrentProfile>> AllVersionsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.ProfileVersions.AsNoTracking()
+            .Select(v => new { v.PolicyId, v.Number, v.ContentSha256, v.Content, v.SourcePath })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ToCurrent(r.PolicyId, r.Number, r.ContentSha256, r.Content, r.SourcePath)).ToList();
+    }
+
     public async Task<IReadOnlyList<CurrentProfile>> ListAsync(string? search, CancellationToken cancellationToken)
     {
         var policies = db.Policies.AsNoTracking();

@@ -74,6 +74,13 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>An event on the administration trail on its own (sign-in steps, password set), saved at once.</summary>
+    public async Task RecordAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+    {
+        Record(actor, action, subject, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public void Record(string actor, string action, string subject, string? detail) =>
         db.AdminAuditEvents.Add(new AdminAuditEvent { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
 

@@ -32,7 +32,7 @@ public sealed class CaseFiles(PortalDbContext db, StaffScopeReader scopes, Docum
             return new ForbidResult();
         }
 
-        var request = await include(scope.Readable(db.Requests).Include(r => r.AuditEvents)).AsSplitQuery()
+        var request = await include(scope.Readable(db.Requests)).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == requestId, http.RequestAborted);
         if (request is null || !scope.CanWork(request) || pick(request) is not { } file)
         {

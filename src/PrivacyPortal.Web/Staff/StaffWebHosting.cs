@@ -25,7 +25,8 @@ public static class StaffWebHosting
     public static IServiceCollection AddPortalStaff(this IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddIdentityCore<StaffUser>().AddSignInManager();
+        // The user store and its rules come from AddPortalInfrastructure (shared with the CLI); the web adds sign-in.
+        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(options =>
         {

@@ -12,16 +12,9 @@ using PrivacyPortal.Web.Tests.Support;
 namespace PrivacyPortal.Web.Tests.Staff;
 
 /// <summary>Officers take requests filed through the public pages from received to decided, through real forms.</summary>
-public sealed class CaseActionTests : IAsyncLifetime, IDisposable
+public sealed class CaseActionTests() : PortalTest
 {
     private static readonly ProfileCatalog Seeds = SeedTheories.Seeds;
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    public void Dispose() => _factory.Dispose();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -44,9 +37,9 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [MemberData(nameof(SeedTheories.OneTypePerFamilyPerPolicy), MemberType = typeof(SeedTheories))]
     public async Task EveryFamily_OfEverySeedPolicy_GoesFromReceivedToDecided_OnTheTimeline(string policy, string type)
     {
-        using var filed = await ReceivedCase.FileAsync(_factory, policy, [type]);
+        using var filed = await ReceivedCase.FileAsync(Factory, policy, [type]);
         var controller = Seeds.Profiles.Single(p => p.Profile.Id == policy).Controller.Id;
-        using var officer = await StaffClient.SignInAsync(_factory, $"officer-{policy}-{type}@example.jp", StaffRoles.PrivacyOfficer, controller);
+        using var officer = await StaffClient.SignInAsync(Factory, $"officer-{policy}-{type}@example.jp", StaffRoles.PrivacyOfficer, controller);
 
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind(policy))));
         var profile = Seeds.Profiles.Single(p => p.Profile.Id == policy).Profile;
@@ -61,7 +54,7 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
 
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }));
         Assert.Equal(RequestStatus.Decided, filed.Load().Status);
-        var pdf = await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        var pdf = await officer.PrintPreviewAndSendAsync(Factory, filed.Id);
         var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
 
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
@@ -87,8 +80,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task MoreNeeded_PausesTheClock_TellsTheRequester_AndTheirUploadResumesIt()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
 
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "MoreNeeded", filed.Load().Version, new() { ["reason"] = "The copy of the licence is cut off on the right." }));
         var notice = filed.Person.LatestNotice(NoticeKind.DocumentsNeeded).Notice;
@@ -99,7 +92,7 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
         Assert.Contains("Clock paused", Html.Text(page), StringComparison.Ordinal);
 
-        _factory.Clock.Advance(TimeSpan.FromDays(3));
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(HttpStatusCode.Redirect, await filed.UploadPdfAsync());
 
         var request = filed.Load();
@@ -111,9 +104,9 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TwoOfficers_EditingTheSameCase_CannotOverwriteEachOther()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var first = await StaffClient.SignInAsync(_factory, "first@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
-        using var second = await StaffClient.SignInAsync(_factory, "second@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var first = await StaffClient.SignInAsync(Factory, "first@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var second = await StaffClient.SignInAsync(Factory, "second@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
         var seen = filed.Load().Version;
 
         await ExpectSavedAsync(await first.ActAsync(filed.Id, "Verify", seen, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
@@ -130,8 +123,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ARefusedAction_IsExplainedInTheOfficersLanguage_AndChangesNothing()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var officer = await StaffClient.SignInAsync(_factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var officer = await StaffClient.SignInAsync(Factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
         var before = filed.Load();
         var unticked = Ticked(FirstAcceptedKind("ntt-smartconnect"));
         unticked.Remove("addressMatches");
@@ -147,8 +140,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ARefusal_NeedsGroundsAndReasons_AndRecordsThem()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory, "netone", ["disclosure"]);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
+        using var filed = await ReceivedCase.FileAsync(Factory, "netone", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind("netone"))));
 
         using var bare = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Refused", ["reasons"] = "Because." });
@@ -162,7 +155,7 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
         Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
         var (before, _) = await filed.Person.GetAsync(filed.StatusUrl);
         Assert.DoesNotContain("The company has decided not to act on your request", Html.Text(before), StringComparison.Ordinal);
-        var pdf = await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        var pdf = await officer.PrintPreviewAndSendAsync(Factory, filed.Id);
         var letterText = Support.Pdf.Text(pdf);
         Assert.Contains(request.Reference!, letterText, StringComparison.Ordinal);
         Assert.Contains("The records are part of an ongoing internal investigation.", letterText, StringComparison.Ordinal);
@@ -182,8 +175,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AGdprRequest_IsExtendedOnce_WithReasonsSentToTheRequester()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory, "nec-website", ["access"]);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        using var filed = await ReceivedCase.FileAsync(Factory, "nec-website", ["access"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
         var dueBefore = filed.Load().DueOn;
 
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Extend", filed.Load().Version, new() { ["reasons"] = "The data is held in twelve separate systems." }));
@@ -199,8 +192,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AFeeWindowTheOfficerSet_Expires_AndTheRequestIsDeemedWithdrawn()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using (var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
         {
             await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
             await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
@@ -211,8 +204,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
             Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         }
 
-        _factory.Clock.Advance(TimeSpan.FromDays(15));
-        using var later = await StaffClient.SignInAsync(_factory, "later@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        Factory.Clock.Advance(TimeSpan.FromDays(15));
+        using var later = await StaffClient.SignInAsync(Factory, "later@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
         await ExpectSavedAsync(await later.ActAsync(filed.Id, "Expire", filed.Load().Version));
 
         Assert.Equal(RequestStatus.DeemedWithdrawn, filed.Load().Status);
@@ -222,13 +215,13 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheAcknowledgement_FeeRequest_AndExtension_ArePrintedAsLetters_TheRequesterCanDownload()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory, "ntt-smartconnect", ["disclosure"]);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory, "ntt-smartconnect", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
-        using var gdpr = await ReceivedCase.FileAsync(_factory, "nec-website", ["access"]);
-        using var necOfficer = await StaffClient.SignInAsync(_factory, "nec.officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        using var gdpr = await ReceivedCase.FileAsync(Factory, "nec-website", ["access"]);
+        using var necOfficer = await StaffClient.SignInAsync(Factory, "nec.officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
         await ExpectSavedAsync(await necOfficer.ActAsync(gdpr.Id, "Extend", gdpr.Load().Version, new() { ["reasons"] = "Twelve systems hold your data." }));
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Factory.Services.CreateScope())
         {
             Assert.Equal((4, 0), await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.LetterPrinting>().RunOnceAsync(CancellationToken.None));
         }
@@ -258,9 +251,9 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Waiving_Noting_Assigning_AndWithdrawingOnBehalf_AreEachOnTheTimeline()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        var (colleagueId, _) = await StaffClient.CreateAccountAsync(_factory, "colleague@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        var (colleagueId, _) = await StaffClient.CreateAccountAsync(Factory, "colleague@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
 
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" }));
         await ExpectSavedAsync(await officer.ActAsync(filed.Id, "Waive", filed.Load().Version, new() { ["reason"] = "Hardship stated in the letter" }));
@@ -280,8 +273,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ContactDetails_AreMaskedUntilRevealed_AndRevealingIsRecorded()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
 
         var (masked, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
         var (revealed, _) = await officer.GetAsync($"/staff/cases/{filed.Id}?reveal=true");
@@ -295,8 +288,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheCasePage_ShowsTheDatesAndWhy_InJapanese()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var officer = await StaffClient.SignInAsync(_factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var officer = await StaffClient.SignInAsync(Factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
 
         var (html, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
 
@@ -308,8 +301,8 @@ public sealed class CaseActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task UnknownCases_AndForgedValues_GetAClearAnswer_NotAnError()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
 
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/staff/cases/{Guid.NewGuid()}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/staff/cases/not-a-guid")).Status);

@@ -12,19 +12,12 @@ using PrivacyPortal.Web.Tests.Support;
 namespace PrivacyPortal.Web.Tests.Staff;
 
 /// <summary>The worker's jobs on received requests: unpaid fees past their window, identity documents after verification.</summary>
-public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
+public sealed class CaseHousekeepingTests() : PortalTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    public void Dispose() => _factory.Dispose();
 
     private async Task<(int Expired, int Purged)> RunAsync()
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<CaseHousekeeping>().RunOnceAsync(CancellationToken.None);
     }
 
@@ -36,16 +29,16 @@ public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AnUnpaidFee_PastTheWindowTheOfficerSet_EndsTheRequestOnce_WithANotice()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
-        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        using var filed = await ReceivedCase.FileAsync(Factory);
+        using (var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
         {
             using var asked = await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = "2026-12-08" });
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         }
 
-        _factory.Clock.Advance(TimeSpan.FromDays(14));
+        Factory.Clock.Advance(TimeSpan.FromDays(14));
         Assert.Equal((0, 0), await RunAsync());
-        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((1, 0), await RunAsync());
         Assert.Equal((0, 0), await RunAsync());
 
@@ -58,14 +51,14 @@ public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task IdentityDocuments_AreDeletedOnceVerified_RecordFirst_FileAfter()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory);
+        using var filed = await ReceivedCase.FileAsync(Factory);
         Assert.Equal(HttpStatusCode.Redirect, await filed.UploadPdfAsync());
         var stored = filed.Load().Documents.Single().StoredName;
-        var path = Path.Combine(_factory.DataDirectory, "documents", stored);
+        var path = Path.Combine(Factory.DataDirectory, "documents", stored);
         Assert.True(File.Exists(path));
 
         Assert.Equal((0, 0), await RunAsync());
-        using (var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
+        using (var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect"))
         {
             using var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, Ticked());
             Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
@@ -83,27 +76,20 @@ public sealed class CaseHousekeepingTests : IAsyncLifetime, IDisposable
 }
 
 /// <summary>Without Chromium the portal runs on: the letter says why on the case, is retried later, and prints once Chromium is back.</summary>
-public sealed class LetterWithoutChromiumTests : IAsyncLifetime, IDisposable
+public sealed class LetterWithoutChromiumTests() : PortalTest(new PortalFactory { Settings = { ["Letters:ChromiumPath"] = "/nonexistent/chromium" } })
 {
-    private readonly PortalFactory _factory = new() { Settings = { ["Letters:ChromiumPath"] = "/nonexistent/chromium" } };
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    public void Dispose() => _factory.Dispose();
 
     private async Task<(int Printed, int Failed)> PrintAsync()
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<LetterPrinting>().RunOnceAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task TheLetterFailure_IsShownOnTheCase_AndRetriedLater_WhileSendingStaysImpossible()
     {
-        using var filed = await ReceivedCase.FileAsync(_factory, "netone", ["correction"]);
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
+        using var filed = await ReceivedCase.FileAsync(Factory, "netone", ["correction"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
         using (var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
         using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }))
         {
@@ -120,7 +106,7 @@ public sealed class LetterWithoutChromiumTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, send.StatusCode);
         Assert.Equal(RequestStatus.Decided, filed.Load().Status);
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal((0, 2), await PrintAsync());
         var letter = filed.Load().Letters.Single(l => l.Kind == LetterKind.Decision);
         Assert.Equal(2, letter.Attempts);
@@ -129,39 +115,32 @@ public sealed class LetterWithoutChromiumTests : IAsyncLifetime, IDisposable
 }
 
 /// <summary>NTT Resonant keeps request records one year from the fiscal year of completion; then they are erased, unless held.</summary>
-public sealed class RetentionPurgeTests : IAsyncLifetime, IDisposable
+public sealed class RetentionPurgeTests() : PortalTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    public void Dispose() => _factory.Dispose();
 
     private async Task<int> PurgeAsync()
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<CaseHousekeeping>().PurgeExpiredRecordsAsync(CancellationToken.None);
     }
 
     private async Task<ReceivedCase> AnsweredAsync(StaffClient officer)
     {
-        var filed = await ReceivedCase.FileAsync(_factory, "ntt-resonant", ["disclosure"]);
+        var filed = await ReceivedCase.FileAsync(Factory, "ntt-resonant", ["disclosure"]);
         using (var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
         using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }))
         {
             Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (verified.StatusCode, decided.StatusCode));
         }
 
-        await officer.PrintPreviewAndSendAsync(_factory, filed.Id);
+        await officer.PrintPreviewAndSendAsync(Factory, filed.Id);
         return filed;
     }
 
     [Fact]
     public async Task RecordsAreErasedFromTheDisposalDate_WithTheirLetter_UnlessOnLegalHold()
     {
-        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-resonant");
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-resonant");
         using var kept = await AnsweredAsync(officer);
         using var held = await AnsweredAsync(officer);
         using (var hold = await officer.ActAsync(held.Id, "Hold", held.Load().Version, new() { ["reason"] = "Dispute pending" }))
@@ -169,13 +148,13 @@ public sealed class RetentionPurgeTests : IAsyncLifetime, IDisposable
             Assert.Equal(HttpStatusCode.Redirect, hold.StatusCode);
         }
 
-        var letterFile = Path.Combine(_factory.DataDirectory, "documents", kept.Load().Letters.Single(l => l.Kind == LetterKind.Decision).StoredName!);
+        var letterFile = Path.Combine(Factory.DataDirectory, "documents", kept.Load().Letters.Single(l => l.Kind == LetterKind.Decision).StoredName!);
         Assert.True(File.Exists(letterFile));
 
         // Completed 2026-11-24 (FY2026): one year from 2027-04-01, kept until 2028-03-31, disposed of from 2028-04-01.
-        _factory.Clock.Advance(new DateTimeOffset(2028, 3, 31, 0, 0, 0, TimeSpan.FromHours(9)) - _factory.Clock.GetUtcNow());
+        Factory.Clock.Advance(new DateTimeOffset(2028, 3, 31, 0, 0, 0, TimeSpan.FromHours(9)) - Factory.Clock.GetUtcNow());
         Assert.Equal(0, await PurgeAsync());
-        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, await PurgeAsync());
         Assert.Equal(0, await PurgeAsync());
 

@@ -6,23 +6,16 @@ using PrivacyPortal.Web.Tests.Support;
 
 namespace PrivacyPortal.Web.Tests.Staff;
 
-public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
+public sealed class StaffSignInTests() : PortalTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    public void Dispose() => _factory.Dispose();
 
     private static string CodeNow(string key) => Totp.Code(key, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task PasswordThenCode_OpensTheQueue_WithASecureStrictHttpOnlyCookie()
     {
-        var (_, key) = await StaffClient.CreateAccountAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
-        using var client = StaffClient.Anonymous(_factory);
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        using var client = StaffClient.Anonymous(Factory);
 
         using var password = await client.PostFormAsync("/staff/login", new() { ["email"] = "officer@example.jp", ["password"] = StaffClient.Password });
         Assert.Equal("/staff/login/code?returnUrl=%2Fstaff", password.Headers.Location!.OriginalString);
@@ -42,8 +35,8 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AWrongPasswordOrCode_IsRefused_AndFiveFailuresLockTheAccount()
     {
-        var (_, key) = await StaffClient.CreateAccountAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
-        using var client = StaffClient.Anonymous(_factory);
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        using var client = StaffClient.Anonymous(Factory);
 
         using var wrongPassword = await client.PostFormAsync("/staff/login", new() { ["email"] = "officer@example.jp", ["password"] = "not the password at all" });
         Assert.Contains("The email address or password is not right.", Html.Text(await wrongPassword.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -60,7 +53,7 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
 
         using var locked = await client.PostFormAsync("/staff/login", new() { ["email"] = "officer@example.jp", ["password"] = StaffClient.Password });
         Assert.Contains("this account is locked", Html.Text(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var trail = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.PortalDbContext>().AdminAuditEvents.Select(e => e.Action).ToList();
         Assert.Contains("sign-in-failed", trail);
         Assert.Contains("sign-in-code-failed", trail);
@@ -70,8 +63,8 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task WithoutASecondFactor_OnlyTheSetUpOpens_ThenTheQrCodeAndRecoveryCodes()
     {
-        await StaffClient.CreateAccountAsync(_factory, "new@example.jp", StaffRoles.PrivacyOfficer, ["nec"], withTwoFactor: false);
-        using var client = StaffClient.Anonymous(_factory);
+        await StaffClient.CreateAccountAsync(Factory, "new@example.jp", StaffRoles.PrivacyOfficer, ["nec"], withTwoFactor: false);
+        using var client = StaffClient.Anonymous(Factory);
 
         using var password = await client.PostFormAsync("/staff/login", new() { ["email"] = "new@example.jp", ["password"] = StaffClient.Password });
         Assert.Equal("/staff/2fa", password.Headers.Location!.OriginalString);
@@ -95,27 +88,27 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ARecoveryCode_SignsInOnce()
     {
-        var (userId, _) = await StaffClient.CreateAccountAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        var (userId, _) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
         string code;
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             code = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(userId))!, 2))!.First();
         }
 
-        using var first = StaffClient.Anonymous(_factory);
+        using var first = StaffClient.Anonymous(Factory);
         await first.SignInWithCodeAsync("officer@example.jp", code);
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/staff")).Status);
 
-        using var second = StaffClient.Anonymous(_factory);
+        using var second = StaffClient.Anonymous(Factory);
         await Assert.ThrowsAsync<InvalidOperationException>(() => second.SignInWithCodeAsync("officer@example.jp", code));
     }
 
     [Fact]
     public async Task AReturnUrlOffTheStaffArea_IsIgnored()
     {
-        var (_, key) = await StaffClient.CreateAccountAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
-        using var client = StaffClient.Anonymous(_factory);
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        using var client = StaffClient.Anonymous(Factory);
         (await client.PostFormAsync("/staff/login", new() { ["email"] = "officer@example.jp", ["password"] = StaffClient.Password }, extra: [new("returnUrl", "https://evil.example/")])).Dispose();
 
         using var code = await client.PostFormAsync("/staff/login/code", new() { ["code"] = CodeNow(key!), ["returnUrl"] = "//evil.example/" });
@@ -126,7 +119,7 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task StaffPages_AreNeverCached()
     {
-        using var client = await StaffClient.SignInAsync(_factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        using var client = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "nec");
 
         foreach (var url in new[] { "/staff", "/staff/login" })
         {
@@ -138,12 +131,12 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheSession_EndsAfterIdleTime_AndAfterTheAbsoluteLimitEvenWhenBusy()
     {
-        using var idle = await StaffClient.SignInAsync(_factory, "idle@example.jp", StaffRoles.PrivacyOfficer, "nec");
-        using var busy = await StaffClient.SignInAsync(_factory, "busy@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        using var idle = await StaffClient.SignInAsync(Factory, "idle@example.jp", StaffRoles.PrivacyOfficer, "nec");
+        using var busy = await StaffClient.SignInAsync(Factory, "busy@example.jp", StaffRoles.PrivacyOfficer, "nec");
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(20));
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/staff")).Status);
-        _factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(11));
         Assert.Equal(HttpStatusCode.Redirect, (await idle.GetAsync("/staff")).Status);
 
         // Busy: a page every 20 minutes keeps the idle timeout away, but not past 10 hours from signing in.
@@ -151,7 +144,7 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
         HttpStatusCode status;
         while ((status = (await busy.GetAsync("/staff")).Status) == HttpStatusCode.OK && elapsed < TimeSpan.FromHours(11))
         {
-            _factory.Clock.Advance(TimeSpan.FromMinutes(20));
+            Factory.Clock.Advance(TimeSpan.FromMinutes(20));
             elapsed += TimeSpan.FromMinutes(20);
         }
 
@@ -162,12 +155,12 @@ public sealed class StaffSignInTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheSetPasswordLink_WorksOnce_AndAsksForTwelveCharacters()
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("new@example.jp", "New", StaffRoles.PrivacyOfficer, ["nec"], "test");
         var path = created.SetPasswordLink.PathAndQuery;
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(created.SetPasswordLink.Query);
         Assert.True(query.ContainsKey("user"), created.SetPasswordLink.ToString());
-        using var client = StaffClient.Anonymous(_factory);
+        using var client = StaffClient.Anonymous(Factory);
         Dictionary<string, string> Form(string password) => new() { ["user"] = query["user"]!, ["token"] = query["token"]!, ["password"] = password };
 
         using var tooShort = await client.PostFormAsync("/staff/set-password", Form("short pass"), path);

@@ -244,11 +244,16 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         Deadlines = request.Deadlines(Rules, Today);
         Quote = FeeQuote.For(Profile, request.Items.Select(i => i.TypeId));
         Grounds = DecisionGround.For(Profile, request.Items.Select(i => i.TypeId));
-        var officerIds = await db.StaffAssignments.Where(a => a.ControllerId == request.ControllerId).Select(a => a.UserId).ToListAsync(HttpContext.RequestAborted);
-        var officerRole = await db.Roles.Where(r => r.Name == StaffRoles.PrivacyOfficer).Select(r => r.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        var withRole = await db.UserRoles.Where(ur => ur.RoleId == officerRole && officerIds.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(HttpContext.RequestAborted);
-        Officers = (await db.Users.Where(u => withRole.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(HttpContext.RequestAborted))
-            .Select(u => (u.Id, u.DisplayName)).OrderBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
+        // The officers of this case's controller: who it can be assigned to.
+        var officers = await (
+            from assignment in db.StaffAssignments
+            where assignment.ControllerId == request.ControllerId
+            join userRole in db.UserRoles on assignment.UserId equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == StaffRoles.PrivacyOfficer
+            join user in db.Users on assignment.UserId equals user.Id
+            select new { user.Id, user.DisplayName }).ToListAsync(HttpContext.RequestAborted);
+        Officers = officers.Select(o => (o.Id, o.DisplayName)).OrderBy(o => o.DisplayName, StringComparer.Ordinal).ToList();
         return null;
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 
-public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, PortalDbContext db, IStringLocalizer text) : StaffPage
+public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, IStringLocalizer text) : StaffPage
 {
     public string ReturnUrl { get; private set; } = "/staff";
 
@@ -38,8 +37,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffAccounts ac
             return Redirect("/staff/2fa");
         }
 
-        accounts.Record(email.Trim(), result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed", email.Trim(), null);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await accounts.RecordAsync(email.Trim(), result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed", email.Trim(), null, HttpContext.RequestAborted);
         Error = result.IsLockedOut ? text["Staff.Login.LockedOut"] : text["Staff.Login.Failed"];
         return Page();
     }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 
 /// <summary>The second step: a code from the authenticator app, or one of the recovery codes.</summary>
-public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, PortalDbContext db, IStringLocalizer text) : StaffPage
+public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, IStringLocalizer text) : StaffPage
 {
     public string ReturnUrl { get; private set; } = "/staff";
 
@@ -38,8 +37,7 @@ public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccount
         var result = entered.Length == 6 && entered.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(entered, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(entered);
-        accounts.Record(user.Email ?? user.Id, result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-locked-out" : "sign-in-code-failed", user.Email ?? user.Id, entered.Length == 6 ? "authenticator" : "recovery code");
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await accounts.RecordAsync(user.Email ?? user.Id, result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-locked-out" : "sign-in-code-failed", user.Email ?? user.Id, entered.Length == 6 ? "authenticator" : "recovery code", HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return Redirect(ReturnUrl);

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 
 /// <summary>The single-use link from create-admin or the administration page: the token dies once a password is set.</summary>
-public sealed class SetPasswordModel(UserManager<StaffUser> users, StaffAccounts accounts, PortalDbContext db, IStringLocalizer text) : StaffPage
+public sealed class SetPasswordModel(UserManager<StaffUser> users, StaffAccounts accounts, IStringLocalizer text) : StaffPage
 {
     public string UserId { get; private set; } = string.Empty;
 
@@ -41,8 +40,7 @@ public sealed class SetPasswordModel(UserManager<StaffUser> users, StaffAccounts
             return Page();
         }
 
-        accounts.Record(account!.Email ?? account.Id, "password-set", account.Email ?? account.Id, null);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await accounts.RecordAsync(account!.Email ?? account.Id, "password-set", account.Email ?? account.Id, null, HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Staff;
 using QRCoder;
@@ -15,7 +14,7 @@ namespace PrivacyPortal.Web.Areas.Staff.Pages;
 /// single-use recovery codes are shown once and kept only hashed.
 /// </summary>
 [Authorize(Policy = StaffWebHosting.PasswordOnlyPolicy)]
-public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffAccounts accounts, PortalDbContext db, IStringLocalizer text) : StaffPage
+public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffAccounts accounts, IStringLocalizer text) : StaffPage
 {
     public string SharedKey { get; private set; } = string.Empty;
 
@@ -64,8 +63,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        accounts.Record(user.Email ?? user.Id, "two-factor-enabled", user.Email ?? user.Id, null);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await accounts.RecordAsync(user.Email ?? user.Id, "two-factor-enabled", user.Email ?? user.Id, null, HttpContext.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffWebHosting.AuthenticationMethodClaim, StaffWebHosting.MultiFactor)]);
         return Page();
     }

@@ -92,8 +92,7 @@ public sealed class AdminModel(PortalDbContext db, UserManager<StaffUser> users,
         }
 
         NewLink = (await accounts.SetPasswordLinkAsync(user)).ToString();
-        accounts.Record(Actor, "set-password-link-issued", user.Email ?? user.Id, null);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await accounts.RecordAsync(Actor, "set-password-link-issued", user.Email ?? user.Id, null, HttpContext.RequestAborted);
         await LoadAsync();
         return Page();
     }
