@@ -6,6 +6,7 @@ using PrivacyPortal.Cli.Commands;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Profiles;
+using Serilog;
 
 namespace PrivacyPortal.Cli;
 
@@ -125,12 +126,18 @@ public static class PortalCli
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-        if (worker)
+        if (!worker)
         {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        else
+        {
+            // The worker logs like the web app: structured, to stderr and the owner-only files in the data folder.
+            var dataDirectory = PortalOptions.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
+            builder.Services.AddSerilog((_, logger) => PortalLogging.Configure(logger, builder.Configuration, dataDirectory, consoleToStandardError: true));
             builder.Services.PostConfigure<WorkerOptions>(options => options.Enabled = true);
             builder.Services.AddHostedService<NoticeWorker>();
         }

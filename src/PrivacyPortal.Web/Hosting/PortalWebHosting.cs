@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using FluentValidation;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Localization;
@@ -28,8 +27,8 @@ public static class PortalWebHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var dataDirectory = builder.DataDirectory();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(PortalLogging.Create(builder.Configuration, dataDirectory), dispose: true);
+        // A logger per host (not the static Log.Logger): test hosts and the CLI each keep their own files.
+        builder.Host.UseSerilog((context, _, logger) => PortalLogging.Configure(logger, context.Configuration, dataDirectory));
         return builder;
     }
 
@@ -70,17 +69,9 @@ public static class PortalWebHosting
                 }
             });
         });
-        // One line per request: method, path, status, duration. Never query strings or bodies, which will carry tokens and personal data.
-        services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
         services.AddPortalRateLimits(configuration);
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(PortalWebHosting).Assembly))
-        {
-            services.AddScoped(validator.ValidatorType);
-        }
+        // Validators are registered, never run automatically: each handler validates its input explicitly.
+        services.AddValidatorsFromAssembly(typeof(PortalWebHosting).Assembly, ServiceLifetime.Scoped);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -100,7 +91,20 @@ public static class PortalWebHosting
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseHttpLogging();
+        // One structured line per request: method, path (secrets redacted), status, duration. Never the query string
+        // or a body, which carry tokens and personal data.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.IncludeQueryInRequestPath = false;
+            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
+            [
+                new Serilog.Events.LogEventProperty("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+                new Serilog.Events.LogEventProperty("RequestPath", new Serilog.Events.ScalarValue(RequestLogPaths.Of(context))),
+                new Serilog.Events.LogEventProperty("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new Serilog.Events.LogEventProperty("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+            ];
+        });
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -108,6 +112,7 @@ public static class PortalWebHosting
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRateLimiter();
         app.UseRouting();
+        app.Use(RequestLogPaths.Remember);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
