@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Mail;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,13 +51,14 @@ public class LetterBenchmarks
     public Task<byte[][]> TwentyAtOnce() => Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => _printer.PrintAsync(_html, CancellationToken.None)));
 }
 
-/// <summary>Notices sent over SMTP to Debian's aiosmtpd on loopback, one connection per message as the dispatcher does.</summary>
+/// <summary>Messages sent over SMTP to Debian's aiosmtpd on loopback through the portal's sender, one connection per message.</summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class MailBenchmarks
 {
     private Process _server = null!;
     private string _maildir = string.Empty;
-    private SmtpMailSender _sender = null!;
+    private MailKitMailSender _sender = null!;
+    private NoticeComposer _composer = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -87,9 +87,9 @@ public class MailBenchmarks
             }
         }
 
-        _sender = new SmtpMailSender(
-            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, UseStartTls = false }),
-            Options.Create(new PortalOptions { DataDirectory = _maildir }));
+        var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, From = "no-reply@privacyportal.test" });
+        _sender = new MailKitMailSender(smtp, Options.Create(new PortalOptions { DataDirectory = _maildir }));
+        _composer = new NoticeComposer(smtp);
     }
 
     [GlobalCleanup]
@@ -103,7 +103,7 @@ public class MailBenchmarks
     [Benchmark(Description = "One notice over SMTP to loopback")]
     public async Task SendOne()
     {
-        using var message = new MailMessage("no-reply@privacyportal.test", "hanako@example.jp", "【プライバシーポータル】請求を受け付けました", "受付番号：EX-2026-000123\nhttp://localhost:5080/r/token");
+        using var message = _composer.Message("hanako@example.jp", "【プライバシーポータル】請求を受け付けました", "受付番号：EX-2026-000123\nhttp://localhost:5080/r/token", null, "ja", null);
         await _sender.SendAsync(message, CancellationToken.None);
     }
 }

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
@@ -19,11 +19,7 @@ public static class CreateAdminCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var email = context.Command.Required("email");
-        try
-        {
-            _ = new MailAddress(email);
-        }
-        catch (FormatException)
+        if (!MailboxAddress.TryParse(email, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
         {
             throw new UsageException($"--email '{email}' is not an email address.");
         }

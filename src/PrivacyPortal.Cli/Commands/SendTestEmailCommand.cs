@@ -1,8 +1,7 @@
-using System.Net.Mail;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Hosting;
+using MimeKit;
 using PrivacyPortal.Infrastructure.Notices;
 
 namespace PrivacyPortal.Cli.Commands;
@@ -14,38 +13,31 @@ public static class SendTestEmailCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var to = context.Command.Required("to");
-        MailAddress address;
-        try
-        {
-            address = new MailAddress(to);
-        }
-        catch (FormatException)
+        if (!MailboxAddress.TryParse(to, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
         {
             throw new UsageException($"--to '{to}' is not an email address.");
         }
 
         var smtp = context.Services.GetRequiredService<IOptions<SmtpOptions>>().Value;
-        using var message = new MailMessage
-        {
-            From = new MailAddress(smtp.From),
-            Subject = "PrivacyPortal テストメール / test message",
-            SubjectEncoding = Encoding.UTF8,
-            Body = "プライバシーポータルのメール設定は正しく動作しています。\nPrivacyPortal's mail settings work.\n",
-            BodyEncoding = Encoding.UTF8,
-        };
-        message.To.Add(address);
+        using var message = context.Services.GetRequiredService<NoticeComposer>().Message(
+            address.Address,
+            "PrivacyPortal テストメール / test message",
+            "プライバシーポータルのメール設定は正しく動作しています。\nPrivacyPortal's mail settings work.\n",
+            null,
+            "ja",
+            null);
         try
         {
             await context.Services.GetRequiredService<IMailSender>().SendAsync(message, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is MailKit.ProtocolException or MailKit.CommandException or MailKit.Security.AuthenticationException or IOException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException or TimeoutException or OperationCanceledException)
         {
             await context.Error.WriteLineAsync($"portal: sending failed: {ex.Message}");
             return ExitCodes.Failure;
         }
 
         var route = smtp.UsesPickup
-            ? $"written to {SmtpMailSender.PickupDirectory(smtp, context.Services.GetRequiredService<IOptions<PortalOptions>>().Value)}"
+            ? $"written to {MailKitMailSender.PickupDirectory(smtp, context.Services.GetRequiredService<IOptions<PortalOptions>>().Value)}"
             : $"sent through {smtp.Host}:{smtp.Port}";
         await context.Out.WriteLineAsync($"Test message to {address.Address} {route}.");
         return ExitCodes.Ok;

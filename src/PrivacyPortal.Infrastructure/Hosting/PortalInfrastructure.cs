@@ -54,7 +54,7 @@ public static class PortalInfrastructure
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
-        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddSingleton<NoticeComposer>();
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<Jobs.DraftHousekeeping>();

@@ -1,15 +1,21 @@
-using System.Net.Mail;
-using System.Text;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Notices;
 
 namespace PrivacyPortal.Infrastructure.Notices;
 
-/// <summary>Turns a notice into an email in the requester's language: plain UTF-8 text, a deterministic Message-ID.</summary>
+/// <summary>A file sent with a notice (the decision letter).</summary>
+public sealed record MailAttachment(string FileName, string MediaType, string MediaSubtype, byte[] Content);
+
+/// <summary>
+/// Turns a notice into an email in the requester's language: plain UTF-8 text (headers encoded as RFC 2047 words by
+/// MimeKit), any attachment, and a deterministic Message-ID so a resend after a crash is recognisably the same message.
+/// </summary>
 public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
 {
-    public MailMessage Compose(Notice notice, string? link, LocalizedText company)
+    public MimeMessage Compose(Notice notice, string? link, LocalizedText company, MailAttachment? attachment = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(company);
@@ -88,36 +94,45 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),
         };
 
-        var message = new MailMessage
-        {
-            From = new MailAddress(smtp.Value.From),
-            Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = body + "\n",
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(notice.Recipient));
-        message.Headers.Add("Message-ID", notice.MessageId);
-        message.Headers.Add("Content-Language", notice.Language);
-        return message;
+        return Message(notice.Recipient, subject, body + "\n", notice.MessageId, notice.Language, attachment);
     }
 
-    public MailMessage ComposeStaff(StaffMessage staffMessage)
+    public MimeMessage ComposeStaff(StaffMessage staffMessage)
     {
         ArgumentNullException.ThrowIfNull(staffMessage);
-        var message = new MailMessage
+        return Message(staffMessage.Recipient, staffMessage.Subject, staffMessage.Body, staffMessage.MessageId, staffMessage.Language, null);
+    }
+
+    /// <summary>A message from the portal's sender address; recipient addresses were validated when they were typed.</summary>
+    public MimeMessage Message(string recipient, string subject, string body, string? messageId, string language, MailAttachment? attachment)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = subject;
+        if (!string.IsNullOrEmpty(messageId))
         {
-            From = new MailAddress(smtp.Value.From),
-            Subject = staffMessage.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = staffMessage.Body,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
+            message.MessageId = messageId.Trim('<', '>');
+        }
+
+        var text = new TextPart(TextFormat.Plain) { Text = body };
+        if (attachment is null)
+        {
+            message.Body = text;
+            // A Content-* header belongs to the top-level entity in MimeKit's model; it is written among the message's headers.
+            message.Body.Headers.Add(HeaderId.ContentLanguage, language);
+            return message;
+        }
+
+        var file = new MimePart(attachment.MediaType, attachment.MediaSubtype)
+        {
+            Content = new MimeContent(new MemoryStream(attachment.Content)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = attachment.FileName,
         };
-        message.To.Add(new MailAddress(staffMessage.Recipient));
-        message.Headers.Add("Message-ID", staffMessage.MessageId);
-        message.Headers.Add("Content-Language", staffMessage.Language);
+        message.Body = new Multipart("mixed") { text, file };
+        message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,6 +35,8 @@ public sealed class NoticeDispatcher(
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
         var sent = 0;
+        // One connection for the whole batch (and the staff messages after it); re-opened after a failure.
+        await using var session = sender.OpenSession();
         foreach (var notice in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,15 +44,15 @@ public sealed class NoticeDispatcher(
             {
                 var company = await CompanyAsync(notice.RequestId, cancellationToken);
                 var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
-                using var message = composer.Compose(notice, link, company);
-                await AttachLetterAsync(notice, message, cancellationToken);
-                await sender.SendAsync(message, cancellationToken);
+                using var message = composer.Compose(notice, link, company, await LetterAsync(notice, cancellationToken));
+                await session.SendAsync(message, cancellationToken);
                 notice.MarkSent(clock.GetUtcNow().UtcDateTime);
                 db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or CryptographicException or FormatException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Whatever went wrong with this notice (server, address, letter file, link key), the next one is tried.
                 notice.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
                 logger.LogWarning("Notice {NoticeId} ({Kind}) attempt {Attempt} failed: {Error}", notice.Id, notice.Kind, notice.Attempts, ex.Message);
                 if (notice.FailedAtUtc is not null)
@@ -64,11 +64,11 @@ public sealed class NoticeDispatcher(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return sent + await SendStaffMessagesAsync(cancellationToken);
+        return sent + await SendStaffMessagesAsync(session, cancellationToken);
     }
 
     /// <summary>Digests and escalations to staff, with the same back-off and give-up as notices; each send is on the administration trail.</summary>
-    private async Task<int> SendStaffMessagesAsync(CancellationToken cancellationToken)
+    private async Task<int> SendStaffMessagesAsync(IMailSession session, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await db.StaffMessages
@@ -80,12 +80,12 @@ public sealed class NoticeDispatcher(
             try
             {
                 using var message = composer.ComposeStaff(staffMessage);
-                await sender.SendAsync(message, cancellationToken);
+                await session.SendAsync(message, cancellationToken);
                 staffMessage.MarkSent(clock.GetUtcNow().UtcDateTime);
                 db.AdminAuditEvents.Add(new Staff.AdminAuditEvent { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = "system", Action = "staff-message-sent", Subject = staffMessage.Recipient, Detail = $"{staffMessage.Key} {staffMessage.MessageId}" });
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 staffMessage.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
                 logger.LogWarning("Staff message {Key} attempt {Attempt} failed: {Error}", staffMessage.Key, staffMessage.Attempts, ex.Message);
@@ -98,16 +98,16 @@ public sealed class NoticeDispatcher(
     }
 
     /// <summary>The decision email carries its letter: the notice's detail names it (PrivacyRequest.SendAnswer).</summary>
-    private async Task AttachLetterAsync(Domain.Notices.Notice notice, MailMessage message, CancellationToken cancellationToken)
+    private async Task<MailAttachment?> LetterAsync(Domain.Notices.Notice notice, CancellationToken cancellationToken)
     {
         if (notice.Kind != Domain.Notices.NoticeKind.DecisionAvailable || !Guid.TryParse(notice.Detail, out var letterId))
         {
-            return;
+            return null;
         }
 
         var letter = await db.Set<Domain.Cases.RequestLetter>().AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken);
         var pdf = await vault.ReadAsync(letter.Id, letter.StoredName!, cancellationToken);
-        message.Attachments.Add(new Attachment(new MemoryStream(pdf), $"{notice.Reference ?? "letter"}.pdf", "application/pdf"));
+        return new MailAttachment($"{notice.Reference ?? "letter"}.pdf", "application", "pdf", pdf);
     }
 
     private async Task<LocalizedText> CompanyAsync(Guid requestId, CancellationToken cancellationToken)

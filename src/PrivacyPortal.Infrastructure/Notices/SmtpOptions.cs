@@ -1,5 +1,21 @@
 namespace PrivacyPortal.Infrastructure.Notices;
 
+/// <summary>How the connection to the SMTP server is secured.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>STARTTLS, required: the connection fails if the server does not offer it (port 587).</summary>
+    StartTls,
+
+    /// <summary>STARTTLS when the server offers it, plain otherwise.</summary>
+    StartTlsWhenAvailable,
+
+    /// <summary>TLS from the first byte (port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>No TLS at all: only for a relay on the same machine or a test server on loopback.</summary>
+    None,
+}
+
 /// <summary>The "Smtp" configuration section. With no Host, mail is written as .eml files to PickupDirectory.</summary>
 public sealed class SmtpOptions
 {
@@ -9,6 +25,10 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
+    /// <summary>StartTls (default), StartTlsWhenAvailable, SslOnConnect or None.</summary>
+    public SmtpSecurity? Security { get; set; }
+
+    /// <summary>The older switch: false means Security=None when Security is not set.</summary>
     public bool UseStartTls { get; set; } = true;
 
     public string UserName { get; set; } = string.Empty;
@@ -18,6 +38,9 @@ public sealed class SmtpOptions
 
     public string From { get; set; } = "PrivacyPortal <no-reply@privacyportal.invalid>";
 
+    /// <summary>Seconds a connection, command or message may take before it counts as failed.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
     /// <summary>Where .eml files go when no Host is set; relative to the data directory. Default "mail".</summary>
     public string PickupDirectory { get; set; } = "mail";
 
@@ -25,6 +48,8 @@ public sealed class SmtpOptions
     public bool ShowPickupPage { get; set; }
 
     public bool UsesPickup => string.IsNullOrWhiteSpace(Host);
+
+    public SmtpSecurity EffectiveSecurity => Security ?? (UseStartTls ? SmtpSecurity.StartTls : SmtpSecurity.None);
 }
 
 /// <summary>The "Worker" configuration section.</summary>

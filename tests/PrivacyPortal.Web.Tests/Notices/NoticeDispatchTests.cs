@@ -96,9 +96,11 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Contains("お支払い期限：2026年12月8日", fee, StringComparison.Ordinal);
         var decision = Assert.Single(messages, m => m.Contains("Subject: 【プライバシーポータル】請求への回答（受付番号 NTTSMC-2026-000001）", StringComparison.Ordinal));
         Assert.Contains("Content-Language: ja", decision, StringComparison.Ordinal);
-        Assert.Contains("NTTSMC-2026-000001.pdf", decision, StringComparison.Ordinal);
-        Assert.Contains("application/pdf", decision, StringComparison.Ordinal);
-        Assert.Contains(Convert.ToBase64String(pdf)[..60], decision.Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Attachment: NTTSMC-2026-000001.pdf (application/pdf)", decision, StringComparison.Ordinal);
+        var attached = Assert.Single(Assert.Single(_smtp.MimeMessages(), m => m.Subject?.Contains("請求への回答", StringComparison.Ordinal) == true).Attachments.OfType<MimeKit.MimePart>());
+        using var attachedBytes = new MemoryStream();
+        attached.Content!.DecodeTo(attachedBytes);
+        Assert.Equal(pdf, attachedBytes.ToArray());
         var text = Support.Pdf.Text(pdf);
         Assert.Contains("保有個人データの開示等のご請求に対する回答", text, StringComparison.Ordinal);
         Assert.Contains("ご請求のとおり対応します", text, StringComparison.Ordinal);

@@ -12,8 +12,8 @@ namespace PrivacyPortal.Web.Tests.Support;
 public sealed class SmtpServer : IDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private readonly Process _process;
     private readonly TempDirectory _maildir = new();
+    private Process _process;
 
     public SmtpServer()
     {
@@ -23,13 +23,31 @@ public sealed class SmtpServer : IDisposable
         }
 
         Port = FreePort();
-        _process = Process.Start(new ProcessStartInfo(Python, $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c aiosmtpd.handlers.Mailbox {_maildir.Path}")
+        _process = Launch();
+    }
+
+    /// <summary>Kills the server (every open connection dies with it) and starts it again on the same port.</summary>
+    public void Restart()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+        _process = Launch();
+    }
+
+    /// <summary>How many connections delivered the messages: aiosmtpd stamps each with its client's address and port.</summary>
+    public int ConnectionsUsed() => MimeMessages().Select(m => m.Headers["X-Peer"]).Distinct(StringComparer.Ordinal).Count();
+
+    private Process Launch()
+    {
+        var process = Process.Start(new ProcessStartInfo(Python, $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c aiosmtpd.handlers.Mailbox {_maildir.Path}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start (apt-get install python3-aiosmtpd).");
-        WaitUntilListening();
+        WaitUntilListening(process);
+        return process;
     }
 
     public int Port { get; }
@@ -45,6 +63,10 @@ public sealed class SmtpServer : IDisposable
     /// <summary>Every message received so far, readable (headers decoded, body decoded), in no particular order.</summary>
     public IReadOnlyList<string> Messages() =>
         Directory.GetFiles(Path.Combine(_maildir.Path, "new")).Order(StringComparer.Ordinal).Select(f => MailText.Readable(File.ReadAllText(f))).ToList();
+
+    /// <summary>Every message received so far, parsed by MimeKit (for attachments and raw headers).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> MimeMessages() =>
+        Directory.GetFiles(Path.Combine(_maildir.Path, "new")).Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f)).ToList();
 
     public void Dispose()
     {
@@ -65,14 +87,14 @@ public sealed class SmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void WaitUntilListening()
+    private void WaitUntilListening(Process process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"aiosmtpd exited: {_process.StandardError.ReadToEnd()}");
+                throw new InvalidOperationException($"aiosmtpd exited: {process.StandardError.ReadToEnd()}");
             }
 
             try

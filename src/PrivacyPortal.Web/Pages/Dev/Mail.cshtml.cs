@@ -22,7 +22,7 @@ public sealed class MailModel(IOptions<SmtpOptions> smtp, IOptions<PortalOptions
         }
 
         Response.Headers.CacheControl = "no-store";
-        var directory = new DirectoryInfo(SmtpMailSender.PickupDirectory(smtp.Value, portal.Value));
+        var directory = new DirectoryInfo(MailKitMailSender.PickupDirectory(smtp.Value, portal.Value));
         Messages = directory.Exists
             ? directory.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(50)
                 .Select(f => (f.Name, f.LastWriteTimeUtc, MailText.Readable(System.IO.File.ReadAllText(f.FullName)))).ToList()
