@@ -37,3 +37,6 @@ if ! dotnet --list-sdks | grep -q '^10\.'; then
   echo "install-deps: the .NET 10 SDK is required (dotnet --list-sdks shows none)." >&2
   exit 1
 fi
+
+# Local .NET tools (dotnet-ef for generating migrations), pinned in .config/dotnet-tools.json.
+(cd "$(dirname "$0")/.." && dotnet tool restore >/dev/null) || { echo "install-deps: dotnet tool restore failed." >&2; exit 1; }

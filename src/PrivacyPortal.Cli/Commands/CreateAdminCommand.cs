@@ -27,7 +27,7 @@ public static class CreateAdminCommand
         await using var scope = context.Services.CreateAsyncScope();
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigratePortalAsync();
         }
 
         try

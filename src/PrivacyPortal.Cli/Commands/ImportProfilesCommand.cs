@@ -21,7 +21,7 @@ public static class ImportProfilesCommand
         await using var scope = context.Services.CreateAsyncScope();
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigratePortalAsync();
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<ProfileImporter>()

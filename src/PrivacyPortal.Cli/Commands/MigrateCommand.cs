@@ -12,8 +12,7 @@ public static class MigrateCommand
         ArgumentNullException.ThrowIfNull(context);
         await using var scope = context.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var pending = await db.Database.MigratePortalAsync();
         await context.Out.WriteLineAsync(pending.Count == 0
             ? "Database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");

@@ -23,7 +23,7 @@ public static class PortalInitializer
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (database.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.MigratePortalAsync(cancellationToken);
             logger.LogInformation("Database migrated ({Provider})", database.Provider);
         }
         else

@@ -5,8 +5,9 @@ using PrivacyPortal.Web.Tests.Support;
 namespace PrivacyPortal.Web.Tests.Data;
 
 /// <summary>
-/// The hand-written migrations build exactly the schema the model describes: tables, columns (type, nullability,
-/// key) and indexes (columns, uniqueness) of a migrated database equal those EnsureCreated makes from the model.
+/// The generated SQLite migrations build exactly the schema the model describes: tables, columns (type, nullability,
+/// key), foreign keys and indexes (columns, uniqueness, filter) of a migrated database equal those EnsureCreated makes
+/// from the model, and the model snapshot has no pending change.
 /// </summary>
 public sealed class MigrationTests : IDisposable
 {
@@ -37,6 +38,14 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void TheModelSnapshot_HasNoPendingChanges()
+    {
+        using var db = SqliteDatabase.Open(_folder.File("snapshot.db"));
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
+    }
+
+    [Fact]
     public async Task MigratingTwice_ChangesNothing()
     {
         var path = _folder.File("twice.db");
@@ -55,7 +64,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(before, Describe(path));
     }
 
-    private static List<string> Describe(string path)
+    internal static List<string> Describe(string path)
     {
         var lines = new List<string>();
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -72,7 +81,10 @@ public sealed class MigrationTests : IDisposable
             foreach (var index in Query(connection, $"PRAGMA index_list(\"{table}\")").Where(r => !r[1].StartsWith("sqlite_autoindex", StringComparison.Ordinal)))
             {
                 var columns = string.Join(",", Query(connection, $"PRAGMA index_info(\"{index[1]}\")").Select(r => r[2]));
-                lines.Add($"  index {index[1]} ({columns}) unique={index[2]}");
+                var filter = Query(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{index[1]}'").Select(r => r[0]).SingleOrDefault() is { } sql && sql.Contains(" WHERE ", StringComparison.Ordinal)
+                    ? sql[(sql.IndexOf(" WHERE ", StringComparison.Ordinal) + 7)..]
+                    : "none";
+                lines.Add($"  index {index[1]} ({columns}) unique={index[2]} where {filter}");
             }
         }
 
@@ -80,7 +92,7 @@ public sealed class MigrationTests : IDisposable
         return lines;
     }
 
-    private static List<string[]> Query(SqliteConnection connection, string sql)
+    internal static List<string[]> Query(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>Delivery state of notices: back-off, give-up and the last error.</summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122020000_NoticeDelivery")]
 public sealed class NoticeDelivery : Migration
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>Letters of a request: printed by the worker, stored encrypted, their SHA-256 on the audit trail.</summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122050000_Letters")]
 public sealed class Letters : Migration
 {

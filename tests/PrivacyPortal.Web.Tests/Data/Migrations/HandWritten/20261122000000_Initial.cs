@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>Controllers, policies and versioned procedure profiles.</summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122000000_Initial")]
 public sealed class Initial : Migration
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>When an unconfirmed draft was reminded.</summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122030000_DraftReminders")]
 public sealed class DraftReminders : Migration
 {

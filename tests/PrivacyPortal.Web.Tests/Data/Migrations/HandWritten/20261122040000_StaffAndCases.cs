@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>
 /// Staff accounts (ASP.NET Core Identity's tables), controller assignments, the administration trail, and what
 /// officers record on a case: identity, fee, pauses, extension, decision, notes, assignee.
 /// </summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122040000_StaffAndCases")]
 public sealed class StaffAndCases : Migration
 {

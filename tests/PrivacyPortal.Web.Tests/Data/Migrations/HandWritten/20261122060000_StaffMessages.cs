@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite;
+namespace PrivacyPortal.Web.Tests.Data.Migrations.HandWritten;
 
 /// <summary>The staff outbox: daily digests and escalations, one per key.</summary>
-[DbContext(typeof(SqlitePortalDbContext))]
+[DbContext(typeof(HandWrittenSqliteContext))]
 [Migration("20261122060000_StaffMessages")]
 public sealed class StaffMessages : Migration
 {
