@@ -122,7 +122,7 @@ public sealed class CliTests : IDisposable
         var again = await RunAsync("import-profiles");
 
         Assert.Equal(ExitCodes.Ok, migrate.Exit);
-        Assert.Contains("20261122000000_Initial", migrate.Out, StringComparison.Ordinal);
+        Assert.Contains(Infrastructure.Data.PortalMigrations.SqliteBaseline, migrate.Out, StringComparison.Ordinal);
         Assert.Equal(5, first.Out.Split('\n').Count(l => l.StartsWith("added", StringComparison.Ordinal)));
         Assert.Equal(5, again.Out.Split('\n').Count(l => l.StartsWith("unchanged", StringComparison.Ordinal)));
     }
