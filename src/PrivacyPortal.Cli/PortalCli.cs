@@ -139,7 +139,7 @@ public static class PortalCli
             var dataDirectory = PortalOptions.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
             builder.Services.AddSerilog((_, logger) => PortalLogging.Configure(logger, builder.Configuration, dataDirectory, consoleToStandardError: true));
             builder.Services.PostConfigure<WorkerOptions>(options => options.Enabled = true);
-            builder.Services.AddHostedService<NoticeWorker>();
+            builder.Services.AddHostedService<Infrastructure.Jobs.PortalJobHost>();
         }
 
         return builder.Build();

@@ -4,5 +4,15 @@ namespace PrivacyPortal.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>BenchmarkDotNet's switcher, or `notices ...` for the outbox throughput run (notices-vs-smtplib.sh).</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["notices", ..])
+        {
+            return await NoticeThroughput.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -517,12 +517,14 @@ public sealed class PrivacyRequest
         _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
     }
 
-    /// <summary>The worker printed a letter: its hash goes on the audit trail, so the letter sent can be proven.</summary>
+    /// <summary>
+    /// The worker printed a letter: its hash goes on the audit trail, so the letter sent can be proven. Not a change of
+    /// the case (the version stays), so an officer editing it meanwhile is not told someone else changed it.
+    /// </summary>
     public void LetterPrinted(Guid letterId, string storedName, string sha256, long length, DateTime nowUtc)
     {
         var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
         letter.Printed(storedName, sha256, length, nowUtc);
-        Touch();
         Record(nowUtc, "system", "letter-printed", Status, Status, $"{letter.Kind} ({letter.Language}), {length} bytes, sha256 {sha256}");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Security;
@@ -56,11 +57,15 @@ public static class PortalInfrastructure
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
         services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddSingleton<NoticeComposer>();
-        services.AddScoped<NoticeDispatcher>();
-        services.AddScoped<Jobs.DraftHousekeeping>();
-        services.AddScoped<Jobs.CaseHousekeeping>();
-        services.AddScoped<Jobs.LetterPrinting>();
-        services.AddScoped<Jobs.StaffDigests>();
+        // The background jobs, run by Jobs.PortalJobHost (in the web app, or alone in `portal worker`).
+        services.AddSingleton<Jobs.PortalJobStatus>();
+        services.AddSingleton<Jobs.JobItems>();
+        services.AddPortalJob<NoticeDispatcher>();
+        services.AddPortalJob<Jobs.DraftHousekeeping>();
+        services.AddPortalJob<Jobs.CaseHousekeeping>();
+        services.AddPortalJob<Jobs.RetentionPurge>();
+        services.AddPortalJob<Jobs.LetterPrinting>();
+        services.AddPortalJob<Jobs.StaffDigests>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddSingleton<Letters.LetterRenderer>();

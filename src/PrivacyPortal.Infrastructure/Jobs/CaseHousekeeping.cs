@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -17,9 +18,19 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// are erased at the end of their retention. Each job selects only requests whose profile version calls for it, so
 /// requests it must leave alone never fill its batch. Idempotent: a request handled once no longer matches.
 /// </summary>
-public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, DocumentVault vault, TimeProvider clock)
+public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, DocumentVault vault, TimeProvider clock, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
 {
     private const int BatchSize = 50;
+
+    public string Name => "cases";
+
+    public TimeSpan Cadence => worker.Value.PollCadence;
+
+    async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var (expired, purged) = await RunOnceAsync(cancellationToken);
+        return expired >= BatchSize || purged >= BatchSize;
+    }
 
     /// <summary>
     /// Retention: a completed request whose profile publishes a retention period is erased (personal data, documents,
@@ -46,10 +57,15 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                     break;
                 }
 
-                var (documents, letters) = request.PurgePersonalData(now);
-                await db.SaveChangesAsync(cancellationToken);
-                DeleteFiles(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()));
-                purged++;
+                if (await items.TryAsync(RetentionPurge.JobName, db, request.Id, async () =>
+                {
+                    var (documents, letters) = request.PurgePersonalData(now);
+                    await db.SaveChangesAsync(cancellationToken);
+                    DeleteFiles(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()));
+                }, cancellationToken))
+                {
+                    purged++;
+                }
             }
         }
 
@@ -77,9 +93,14 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 continue;
             }
 
-            request.ExpireFee("system", deemedNotMade: true, now);
-            await db.SaveChangesAsync(cancellationToken);
-            expired++;
+            if (await items.TryAsync(Name, db, request.Id, async () =>
+            {
+                request.ExpireFee("system", deemedNotMade: true, now);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken))
+            {
+                expired++;
+            }
         }
 
         var purged = 0;
@@ -90,20 +111,14 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
             .OrderBy(r => r.IdentityVerifiedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var request in verified)
         {
-            var documents = request.PurgeIdentityDocuments(now);
-            try
+            // An officer saving the case meanwhile makes this a concurrency failure: the next run tries again.
+            await items.TryAsync(Name, db, request.Id, async () =>
             {
+                var documents = request.PurgeIdentityDocuments(now);
                 await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // An officer saved the case meanwhile; the next run tries again.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            DeleteFiles(documents.Select(d => d.StoredName));
-            purged += documents.Count;
+                DeleteFiles(documents.Select(d => d.StoredName));
+                purged += documents.Count;
+            }, cancellationToken);
         }
 
         return (expired, purged);
@@ -120,5 +135,21 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
         {
             File.Delete(vault.PathOf(storedName));
         }
+    }
+}
+
+/// <summary>The retention purge as a job of its own: it changes at most daily, so it runs on the daily cadence.</summary>
+public sealed class RetentionPurge(CaseHousekeeping cases, IOptions<Notices.WorkerOptions> worker) : IPortalJob
+{
+    public const string JobName = "retention";
+
+    public string Name => JobName;
+
+    public TimeSpan Cadence => worker.Value.DailyJobsCadence;
+
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await cases.PurgeExpiredRecordsAsync(cancellationToken);
+        return false;
     }
 }

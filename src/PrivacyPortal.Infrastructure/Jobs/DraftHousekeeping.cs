@@ -12,9 +12,19 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// Unconfirmed drafts: one reminder with a new confirmation link after 24 hours; after 7 days the draft is
 /// discarded, its personal data erased and its documents deleted. Idempotent: each draft is handled once per stage.
 /// </summary>
-public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, DocumentVault vault, TimeProvider clock, IOptions<PortalOptions> portal)
+public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, DocumentVault vault, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
 {
     private const int BatchSize = 50;
+
+    public string Name => "drafts";
+
+    public TimeSpan Cadence => worker.Value.PollCadence;
+
+    async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var (reminded, discarded) = await RunOnceAsync(cancellationToken);
+        return reminded >= BatchSize || discarded >= BatchSize;
+    }
 
     public async Task<(int Reminded, int Discarded)> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -27,15 +37,18 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
             .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var draft in stale)
         {
-            var documents = draft.Discard(now);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Files go after the record says so: a crash leaves an orphan file for the retention purge, never a
-            // record pointing at nothing.
-            foreach (var document in documents)
+            await items.TryAsync(Name, db, draft.Id, async () =>
             {
-                File.Delete(vault.PathOf(document.StoredName));
-            }
+                var documents = draft.Discard(now);
+                await db.SaveChangesAsync(cancellationToken);
+
+                // Files go after the record says so: a crash leaves an orphan file for the retention purge, never a
+                // record pointing at nothing.
+                foreach (var document in documents)
+                {
+                    File.Delete(vault.PathOf(document.StoredName));
+                }
+            }, cancellationToken);
         }
 
         var waiting = await db.Requests
@@ -43,9 +56,12 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
             .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var draft in waiting)
         {
-            var token = SecretTokens.New();
-            draft.RemindToConfirm(new IssuedSecret(SecretTokens.Hash(token), links.Protect($"{portal.Value.JobsBaseUrl}/confirm/{token}")), now);
-            await db.SaveChangesAsync(cancellationToken);
+            await items.TryAsync(Name, db, draft.Id, async () =>
+            {
+                var token = SecretTokens.New();
+                draft.RemindToConfirm(new IssuedSecret(SecretTokens.Hash(token), links.Protect($"{portal.Value.JobsBaseUrl}/confirm/{token}")), now);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
         }
 
         return (waiting.Count, stale.Count);

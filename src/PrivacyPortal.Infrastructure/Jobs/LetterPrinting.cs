@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
@@ -13,12 +14,33 @@ using PrivacyPortal.Infrastructure.Storage;
 namespace PrivacyPortal.Infrastructure.Jobs;
 
 /// <summary>
-/// Prints pending letters with Chromium and stores them encrypted (temp file and rename: never half a letter). When
-/// Chromium is missing the letter says so on the case and is tried again later; the rest of the portal runs on.
+/// Prints pending letters with Chromium, one page per core at once, and stores them encrypted. A letter and its file
+/// are saved together or not at all: a file whose record could not be saved is deleted. A letter that fails (Chromium
+/// missing, crashed or killed mid-print) says so on the case and is tried again later; the next letter goes on.
+/// Printing is not a change of the case: the request's version stays as the officer last saw it.
 /// </summary>
-public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, ChromiumPdfPrinter printer, LetterRenderer renderer, DocumentVault vault, TimeProvider clock)
+public sealed class LetterPrinting(
+    PortalDbContext db,
+    ProfileStore profiles,
+    ChromiumPdfPrinter printer,
+    LetterRenderer renderer,
+    DocumentVault vault,
+    TimeProvider clock,
+    IOptions<LetterOptions> letterOptions,
+    IOptions<Notices.WorkerOptions> worker,
+    JobItems items) : IPortalJob
 {
     private const int BatchSize = 10;
+
+    public string Name => "letters";
+
+    public TimeSpan Cadence => worker.Value.PollCadence;
+
+    async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var (printed, failed) = await RunOnceAsync(cancellationToken);
+        return printed + failed >= BatchSize;
+    }
 
     public async Task<(int Printed, int Failed)> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -27,29 +49,99 @@ public sealed class LetterPrinting(PortalDbContext db, ProfileStore profiles, Ch
             .Where(l => l.Status == LetterStatus.Pending && (l.NextAttemptAtUtc == null || l.NextAttemptAtUtc <= now))
             .OrderBy(l => l.CreatedAtUtc).Select(l => new { l.Id, RequestId = EF.Property<Guid>(l, "RequestId") })
             .Take(BatchSize).ToListAsync(cancellationToken);
-        int printed = 0, failed = 0;
+
+        // Render one after another (the context is not thread-safe), print at once, then save one after another.
+        var jobs = new List<(Guid LetterId, Guid RequestId, Task<byte[]> Pdf)>();
+        using var pages = new SemaphoreSlim(Math.Max(1, letterOptions.Value.PrintPages));
         foreach (var pending in due)
         {
-            var request = await db.Requests.Include(r => r.Items).Include(r => r.Letters).AsSplitQuery()
-                .SingleAsync(r => r.Id == pending.RequestId, cancellationToken);
-            var letter = request.Letters.Single(l => l.Id == pending.Id);
+            string html;
             try
             {
-                var pdf = await printer.PrintAsync(await HtmlAsync(request, letter, cancellationToken), cancellationToken);
-                var storedName = await vault.SaveAsync(letter.Id, pdf, cancellationToken);
-                request.LetterPrinted(letter.Id, storedName, Convert.ToHexStringLower(SHA256.HashData(pdf)), pdf.Length, clock.GetUtcNow().UtcDateTime);
-                printed++;
+                var request = await RequestAsync(pending.RequestId, tracked: false, cancellationToken);
+                html = await HtmlAsync(request, request.Letters.Single(l => l.Id == pending.Id), cancellationToken);
             }
-            catch (Exception ex) when (ex is PdfPrinterUnavailableException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                request.LetterFailed(letter.Id, ex.Message, clock.GetUtcNow().UtcDateTime);
-                failed++;
+                jobs.Add((pending.Id, pending.RequestId, Task.FromException<byte[]>(ex)));
+                continue;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            jobs.Add((pending.Id, pending.RequestId, PrintAsync(html, pages, cancellationToken)));
+        }
+
+        int printed = 0, failed = 0;
+        foreach (var (letterId, requestId, pdfTask) in jobs)
+        {
+            Exception? printError = null;
+            byte[]? pdf = null;
+            try
+            {
+                pdf = await pdfTask;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                printError = ex;
+            }
+
+            if (pdf is not null && await items.TryAsync(Name, db, letterId, () => SaveAsync(requestId, letterId, pdf, cancellationToken), cancellationToken))
+            {
+                printed++;
+                continue;
+            }
+
+            var error = printError ?? new InvalidOperationException("The printed letter could not be saved.");
+            await items.TryAsync(Name, db, letterId, () => RecordFailureAsync(requestId, letterId, error, cancellationToken), cancellationToken);
+            failed++;
         }
 
         return (printed, failed);
+    }
+
+    private async Task<byte[]> PrintAsync(string html, SemaphoreSlim pages, CancellationToken cancellationToken)
+    {
+        await pages.WaitAsync(cancellationToken);
+        try
+        {
+            return await printer.PrintAsync(html, cancellationToken);
+        }
+        finally
+        {
+            pages.Release();
+        }
+    }
+
+    /// <summary>The file first, then the record; if the record is not saved, the file goes again.</summary>
+    private async Task SaveAsync(Guid requestId, Guid letterId, byte[] pdf, CancellationToken cancellationToken)
+    {
+        var storedName = await vault.SaveAsync(letterId, pdf, cancellationToken);
+        try
+        {
+            var request = await RequestAsync(requestId, tracked: true, cancellationToken);
+            request.LetterPrinted(letterId, storedName, Convert.ToHexStringLower(SHA256.HashData(pdf)), pdf.Length, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            vault.Delete(storedName);
+            throw;
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid requestId, Guid letterId, Exception error, CancellationToken cancellationToken)
+    {
+        var request = await RequestAsync(requestId, tracked: true, cancellationToken);
+        // Playwright's messages carry a call log after the first line; the first line says what happened.
+        request.LetterFailed(letterId, error.Message.Split('\n', 2)[0].Trim(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Each letter loads its request afresh: nothing a failed letter left in the context reaches the next.</summary>
+    private Task<PrivacyRequest> RequestAsync(Guid requestId, bool tracked, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var requests = tracked ? db.Requests : db.Requests.AsNoTracking();
+        return requests.Include(r => r.Items).Include(r => r.Letters).AsSplitQuery().SingleAsync(r => r.Id == requestId, cancellationToken);
     }
 
     /// <summary>The letter's HTML from the request as decided and the profile version it was filed under.</summary>

@@ -17,9 +17,19 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// each overdue case is escalated once to the administrators assigned to its controller (or every administrator
 /// when none is). Keys make both idempotent: running the job again the same day writes nothing new.
 /// </summary>
-public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal)
+public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<WorkerOptions> worker) : IPortalJob
 {
     public const int DueSoonDays = 3;
+
+    public string Name => "digests";
+
+    public TimeSpan Cadence => worker.Value.DailyJobsCadence;
+
+    async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await RunOnceAsync(cancellationToken);
+        return false;
+    }
 
     public async Task<(int Digests, int Escalations)> RunOnceAsync(CancellationToken cancellationToken)
     {

@@ -23,8 +23,18 @@ public sealed class NoticeDispatcher(
     Storage.DocumentVault vault,
     TimeProvider clock,
     IOptions<WorkerOptions> options,
-    ILogger<NoticeDispatcher> logger)
+    ILogger<NoticeDispatcher> logger) : Jobs.IPortalJob
 {
+    private readonly Dictionary<(string PolicyId, int Version), LocalizedText> _companies = [];
+
+    public string Name => "notices";
+
+    public TimeSpan Cadence => options.Value.PollCadence;
+
+    /// <summary>A full batch means more are waiting: the host runs the job again at once.</summary>
+    async Task<bool> Jobs.IPortalJob.RunOnceAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) >= options.Value.BatchSize;
+
     /// <summary>Sends one batch; returns how many notices went out.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -110,10 +120,17 @@ public sealed class NoticeDispatcher(
         return new MailAttachment($"{notice.Reference ?? "letter"}.pdf", "application", "pdf", pdf);
     }
 
+    /// <summary>The company's name under the profile version the request was filed under; each version is read once per run.</summary>
     private async Task<LocalizedText> CompanyAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.PolicyId, r.ProfileVersion }).SingleAsync(cancellationToken);
-        var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-        return profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
+        if (!_companies.TryGetValue((request.PolicyId, request.ProfileVersion), out var name))
+        {
+            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
+            name = profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
+            _companies[(request.PolicyId, request.ProfileVersion)] = name;
+        }
+
+        return name;
     }
 }

@@ -62,6 +62,14 @@ public sealed class WorkerOptions
 
     public double PollSeconds { get; set; } = 5;
 
+    /// <summary>Digests, escalations and retention change at most daily: a look every ten minutes is plenty.</summary>
+    public double DailyJobsMinutes { get; set; } = 10;
+
+    /// <summary>How often the frequent jobs (outbox, letters, drafts, cases) look for work; at least 0.2 s.</summary>
+    public TimeSpan PollCadence => TimeSpan.FromSeconds(Math.Max(0.2, PollSeconds));
+
+    public TimeSpan DailyJobsCadence => TimeSpan.FromMinutes(Math.Max(0.01, DailyJobsMinutes));
+
     public int BatchSize { get; set; } = 50;
 
     public int MaxAttempts { get; set; } = 5;

@@ -74,6 +74,9 @@ public sealed class DocumentVault
 
     public string PathOf(string storedName) => Path.Combine(_directory, storedName);
 
+    /// <summary>Removes a stored file; a file already gone is not an error.</summary>
+    public void Delete(string storedName) => File.Delete(PathOf(storedName));
+
     private static byte[] ParseKey(string base64)
     {
         var key = Convert.FromBase64String(base64);

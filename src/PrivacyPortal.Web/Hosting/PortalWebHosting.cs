@@ -36,7 +36,7 @@ public static class PortalWebHosting
     {
         // Runs before Kestrel accepts requests: a broken profile or a failed migration stops start-up.
         services.AddHostedService<PortalStartupService>();
-        services.AddHostedService<NoticeWorker>();
+        services.AddHostedService<Infrastructure.Jobs.PortalJobHost>();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Texts)));
@@ -77,7 +77,8 @@ public static class PortalWebHosting
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProfilesHealthCheck>("profiles")
             .AddCheck<NoticesHealthCheck>("notices")
-            .AddCheck<LettersHealthCheck>("letters");
+            .AddCheck<LettersHealthCheck>("letters")
+            .AddCheck<JobsHealthCheck>("jobs");
         // Japanese text is written as characters, not numeric entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Hosting;
+using PrivacyPortal.Infrastructure.Notices;
+using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Security;
+
+namespace PrivacyPortal.Benchmarks;
+
+/// <summary>
+/// `notices --port P --count N --seeds DIR`: N email-confirmation notices in a fresh SQLite outbox (written as filing
+/// writes them, links protected), then the real dispatcher (compose, send over SMTP, mark sent, audit) run batch after
+/// batch until every one is sent. Prints the notices per second of the sending alone. Run by notices-vs-smtplib.sh
+/// beside Python's smtplib against the same server.
+/// </summary>
+public static class NoticeThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Option(string name) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? throw new ArgumentException($"--{name} is required.");
+        var port = int.Parse(Option("port"), CultureInfo.InvariantCulture);
+        var count = int.Parse(Option("count"), CultureInfo.InvariantCulture);
+        var seeds = Option("seeds");
+        var data = Directory.CreateTempSubdirectory("portal-bench-notices").FullName;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Portal:DataDirectory"] = data,
+                ["Portal:ProfilesDirectory"] = seeds,
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+                ["Smtp:Security"] = "None",
+                ["Smtp:From"] = "PrivacyPortal <no-reply@privacyportal.test>",
+            }).Build();
+            var services = new ServiceCollection()
+                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+                .AddSingleton<IConfiguration>(configuration)
+                .AddPortalInfrastructure(configuration, data)
+                .BuildServiceProvider();
+            await using (services)
+            {
+                await SeedAsync(services, count);
+                var watch = Stopwatch.StartNew();
+                var sent = 0;
+                while (sent < count)
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    var batch = await scope.ServiceProvider.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None);
+                    if (batch == 0)
+                    {
+                        throw new InvalidOperationException($"The dispatcher stopped after {sent} of {count} notices.");
+                    }
+
+                    sent += batch;
+                }
+
+                watch.Stop();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal dispatcher: {count} notices in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} notices/s"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigratePortalAsync();
+        var catalog = scope.ServiceProvider.GetRequiredService<ProfileCatalog>();
+        await scope.ServiceProvider.GetRequiredService<ProfileImporter>().ImportAsync(catalog, ImportMode.MissingOnly, CancellationToken.None);
+        var links = scope.ServiceProvider.GetRequiredService<NoticeLinks>();
+        var profile = catalog.Find("netone")!.Profile;
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var person = new Requester { FullName = $"山田 花子 {i}", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "大阪府大阪市中央区", Email = $"person{i}@example.jp" };
+            db.Requests.Add(PrivacyRequest.File(
+                new NewRequest("netone", i % 2 == 0 ? "ja" : "en", person, null, [("correction", new Dictionary<string, string> { ["untrue"] = "住所", ["correct"] = "新住所" })], false, $"bench{i}"),
+                profile,
+                1,
+                new IssuedSecret(SecretTokens.Hash($"c{i}"), links.Protect($"http://localhost:5080/confirm/{SecretTokens.New()}")),
+                new IssuedSecret(SecretTokens.Hash($"s{i}"), links.Protect($"http://localhost:5080/r/{SecretTokens.New()}")),
+                now.AddMilliseconds(i)));
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
