@@ -25,8 +25,6 @@ public sealed class NoticeDispatcher(
     IOptions<WorkerOptions> options,
     ILogger<NoticeDispatcher> logger) : Jobs.IPortalJob
 {
-    private readonly Dictionary<(string PolicyId, int Version), LocalizedText> _companies = [];
-
     public string Name => "notices";
 
     public TimeSpan Cadence => options.Value.PollCadence;
@@ -39,20 +37,30 @@ public sealed class NoticeDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await db.Notices
+        // Read untracked and attached one at a time: each save then looks at one notice and one audit event, not the batch.
+        var batch = await db.Notices.AsNoTracking()
             .Where(n => n.SentAtUtc == null && n.FailedAtUtc == null && (n.NextAttemptAtUtc == null || n.NextAttemptAtUtc <= now))
             .OrderBy(n => n.CreatedAtUtc)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return await SendStaffMessagesAsync(null, cancellationToken);
+        }
+
+        // One database connection and one SMTP connection for the whole batch (and the staff messages after it).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var companies = await CompaniesAsync(batch.Select(n => n.RequestId).Distinct().ToList(), cancellationToken);
         var sent = 0;
-        // One connection for the whole batch (and the staff messages after it); re-opened after a failure.
         await using var session = sender.OpenSession();
         foreach (var notice in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            db.ChangeTracker.Clear();
+            db.Notices.Attach(notice);
             try
             {
-                var company = await CompanyAsync(notice.RequestId, cancellationToken);
+                var company = companies[notice.RequestId];
                 var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
                 using var message = composer.Compose(notice, link, company, await LetterAsync(notice, cancellationToken));
                 await session.SendAsync(message, cancellationToken);
@@ -78,12 +86,20 @@ public sealed class NoticeDispatcher(
     }
 
     /// <summary>Digests and escalations to staff, with the same back-off and give-up as notices; each send is on the administration trail.</summary>
-    private async Task<int> SendStaffMessagesAsync(IMailSession session, CancellationToken cancellationToken)
+    private async Task<int> SendStaffMessagesAsync(IMailSession? batchSession, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await db.StaffMessages
             .Where(m => m.SentAtUtc == null && m.FailedAtUtc == null && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now))
             .OrderBy(m => m.CreatedAtUtc).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // The notices' connection when there were notices, else one of its own.
+        await using var own = batchSession is null ? sender.OpenSession() : null;
+        var session = batchSession ?? own!;
         var sent = 0;
         foreach (var staffMessage in batch)
         {
@@ -120,17 +136,25 @@ public sealed class NoticeDispatcher(
         return new MailAttachment($"{notice.Reference ?? "letter"}.pdf", "application", "pdf", pdf);
     }
 
-    /// <summary>The company's name under the profile version the request was filed under; each version is read once per run.</summary>
-    private async Task<LocalizedText> CompanyAsync(Guid requestId, CancellationToken cancellationToken)
+    /// <summary>Each request's company name under the profile version it was filed under: one query, each version read once.</summary>
+    private async Task<Dictionary<Guid, LocalizedText>> CompaniesAsync(List<Guid> requestIds, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.PolicyId, r.ProfileVersion }).SingleAsync(cancellationToken);
-        if (!_companies.TryGetValue((request.PolicyId, request.ProfileVersion), out var name))
+        var requests = await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.PolicyId, r.ProfileVersion }).ToListAsync(cancellationToken);
+        var names = new Dictionary<(string, int), LocalizedText>();
+        var byRequest = new Dictionary<Guid, LocalizedText>();
+        foreach (var request in requests)
         {
-            var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-            name = profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
-            _companies[(request.PolicyId, request.ProfileVersion)] = name;
+            if (!names.TryGetValue((request.PolicyId, request.ProfileVersion), out var name))
+            {
+                var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
+                name = profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
+                names[(request.PolicyId, request.ProfileVersion)] = name;
+            }
+
+            byRequest[request.Id] = name;
         }
 
-        return name;
+        return byRequest;
     }
 }
