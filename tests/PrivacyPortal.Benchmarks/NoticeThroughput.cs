@@ -13,7 +13,7 @@ using PrivacyPortal.Infrastructure.Security;
 namespace PrivacyPortal.Benchmarks;
 
 /// <summary>
-/// `notices --port P --count N --seeds DIR`: N email-confirmation notices in a fresh SQLite outbox (written as filing
+/// `notices --port P --count N --seeds DIR [--send-only]`: N email-confirmation notices in a fresh SQLite outbox (written as filing
 /// writes them, links protected), then the real dispatcher (compose, send over SMTP, mark sent, audit) run batch after
 /// batch until every one is sent. Prints the notices per second of the sending alone. Run by notices-vs-smtplib.sh
 /// beside Python's smtplib against the same server.
@@ -45,6 +45,12 @@ public static class NoticeThroughput
                 .BuildServiceProvider();
             await using (services)
             {
+                if (args.Contains("--send-only"))
+                {
+                    await SendOnlyAsync(services, count);
+                    return 0;
+                }
+
                 await SeedAsync(services, count);
                 var watch = Stopwatch.StartNew();
                 var sent = 0;
@@ -71,6 +77,29 @@ public static class NoticeThroughput
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>`--send-only`: N prebuilt messages through the portal's sender on one connection, no database at all.</summary>
+    private static async Task SendOnlyAsync(IServiceProvider services, int count)
+    {
+        var composer = services.GetRequiredService<NoticeComposer>();
+        var messages = Enumerable.Range(0, count).Select(i => composer.Message(
+            $"person{i}@example.jp",
+            "【プライバシーポータル】メールアドレスの確認（Net One Systems Co., Ltd.への請求）",
+            $"Net One Systems Co., Ltd.への個人情報に関する請求を受け付けるため、メールアドレスを確認してください。\nhttp://localhost:5080/confirm/{SecretTokens.New()}\n",
+            $"<{Guid.NewGuid():N}@privacyportal>",
+            "ja",
+            null)).ToList();
+        var watch = Stopwatch.StartNew();
+        await using (var session = services.GetRequiredService<IMailSender>().OpenSession())
+        {
+            foreach (var message in messages)
+            {
+                await session.SendAsync(message, CancellationToken.None);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal sender alone: {count} messages in {watch.Elapsed.TotalSeconds:0.000} s = {count / watch.Elapsed.TotalSeconds:0} messages/s"));
     }
 
     private static async Task SeedAsync(IServiceProvider services, int count)
