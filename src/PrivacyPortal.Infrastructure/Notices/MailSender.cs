@@ -17,7 +17,14 @@ public interface IMailSender
 /// <summary>One connection's worth of messages; disposing it says QUIT.</summary>
 public interface IMailSession : IAsyncDisposable
 {
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a message; when <paramref name="dataAfter"/> is given, the envelope (sender, recipients) goes out at once
+    /// but the message itself only once that task has completed, and not at all if it failed. The outbox uses it to
+    /// record one notice as sent while the next one's envelope is on its way.
+    /// </summary>
+    Task SendAsync(MimeMessage message, Task? dataAfter, CancellationToken cancellationToken);
 }
 
 public static class MailSenderExtensions
@@ -50,17 +57,47 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
         return Path.GetFullPath(options.PickupDirectory, portal.DataDirectory);
     }
 
+    /// <summary>MailKit's client with a hold between the recipients being accepted and the message data.</summary>
+    private sealed class GatedSmtpClient : SmtpClient
+    {
+        public Task? DataAfter { get; set; }
+
+        protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            base.OnRecipientAccepted(message, mailbox, response);
+            // MailKit calls this synchronously, after RCPT and before DATA: waiting here holds back only this message,
+            // for as long as the task takes (one database commit), and a failed task aborts it before any data is sent.
+            DataAfter?.GetAwaiter().GetResult();
+        }
+    }
+
     private sealed class SmtpSession(SmtpOptions options) : IMailSession
     {
-        private SmtpClient? _client;
+        private GatedSmtpClient? _client;
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeMessage message, Task? dataAfter, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(message);
+            try
+            {
+                await SendOnceOrReconnectAsync(message, dataAfter, cancellationToken);
+            }
+            finally
+            {
+                if (_client is not null)
+                {
+                    _client.DataAfter = null;
+                }
+            }
+        }
+
+        private async Task SendOnceOrReconnectAsync(MimeMessage message, Task? dataAfter, CancellationToken cancellationToken)
+        {
             if (_client is { IsConnected: true })
             {
                 try
                 {
+                    _client.DataAfter = dataAfter;
                     await _client.SendAsync(message, cancellationToken);
                     return;
                 }
@@ -69,7 +106,7 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
                     // A refused recipient leaves the connection usable; anything else may not. If the server closed a
                     // connection this session kept open (idle time-out, restart), try once more on a new one.
                     await DropAsync();
-                    if (!IsBrokenConnection(ex))
+                    if (!IsBrokenConnection(ex) || dataAfter is { IsFaulted: true })
                     {
                         throw;
                     }
@@ -78,7 +115,9 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
 
             try
             {
-                await (await ConnectedAsync(cancellationToken)).SendAsync(message, cancellationToken);
+                var client = await ConnectedAsync(cancellationToken);
+                client.DataAfter = dataAfter;
+                await client.SendAsync(message, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not SmtpCommandException)
             {
@@ -109,7 +148,7 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
         private static bool IsBrokenConnection(Exception ex) =>
             ex is IOException or SocketException or MailKit.ServiceNotConnectedException or SmtpProtocolException;
 
-        private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+        private async Task<GatedSmtpClient> ConnectedAsync(CancellationToken cancellationToken)
         {
             if (_client is { IsConnected: true })
             {
@@ -120,7 +159,7 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
             // Nagle's algorithm with the server's delayed ACK holds every SMTP command about 40 ms: NoDelay sends each
             // at once (about 400 messages a second on loopback instead of 22).
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+            var client = new GatedSmtpClient { Timeout = options.TimeoutSeconds * 1000 };
             try
             {
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -178,9 +217,14 @@ public sealed class MailKitMailSender(IOptions<SmtpOptions> smtp, IOptions<Porta
     /// <summary>Each message as an .eml file (temp file and rename: a reader never sees half a message).</summary>
     private sealed class PickupSession(string directory) : IMailSession
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeMessage message, Task? dataAfter, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(message);
+            if (dataAfter is not null)
+            {
+                await dataAfter;
+            }
+
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, $"{Guid.NewGuid():N}.eml");
             var temp = path + ".tmp";

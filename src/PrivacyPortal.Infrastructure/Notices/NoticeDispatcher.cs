@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Audit;
@@ -11,7 +12,8 @@ namespace PrivacyPortal.Infrastructure.Notices;
 
 /// <summary>
 /// Sends pending notices from the outbox, oldest first. Each notice is marked sent in its own SaveChanges right
-/// after it goes out, so a crash resends at most the one in flight, with the same Message-ID. Failures back off
+/// after it goes out, and the next message's data is held back until that save has committed (its envelope goes out
+/// meanwhile), so a crash resends at most the one message in flight, with the same Message-ID. Failures back off
 /// and are given up after <see cref="WorkerOptions.MaxAttempts"/>. Every send and every give-up is audited.
 /// </summary>
 public sealed class NoticeDispatcher(
@@ -23,6 +25,7 @@ public sealed class NoticeDispatcher(
     Storage.DocumentVault vault,
     TimeProvider clock,
     IOptions<WorkerOptions> options,
+    IServiceScopeFactory scopes,
     ILogger<NoticeDispatcher> logger) : Jobs.IPortalJob
 {
     public string Name => "notices";
@@ -37,7 +40,7 @@ public sealed class NoticeDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // Read untracked and attached one at a time: each save then looks at one notice and one audit event, not the batch.
+        // Read untracked; each record attaches its one notice, so a save looks at one notice and one audit event.
         var batch = await db.Notices.AsNoTracking()
             .Where(n => n.SentAtUtc == null && n.FailedAtUtc == null && (n.NextAttemptAtUtc == null || n.NextAttemptAtUtc <= now))
             .OrderBy(n => n.CreatedAtUtc)
@@ -53,36 +56,87 @@ public sealed class NoticeDispatcher(
         var companies = await CompaniesAsync(batch.Select(n => n.RequestId).Distinct().ToList(), cancellationToken);
         var sent = 0;
         await using var session = sender.OpenSession();
-        foreach (var notice in batch)
+        // Records are saved through a context of their own, on another thread, while the next notice is composed and
+        // its envelope sent: the SMTP round trips hide the commit. The next message's data waits for it (dataAfter).
+        await using var writerScope = scopes.CreateAsyncScope();
+        var writer = writerScope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await writer.Database.OpenConnectionAsync(cancellationToken);
+        var recorded = Task.CompletedTask;
+        var next = await PrepareAsync(batch[0], companies, cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            db.ChangeTracker.Clear();
-            db.Notices.Attach(notice);
-            try
+            var (notice, message, failure) = next;
+            using (message)
             {
-                var company = companies[notice.RequestId];
-                var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
-                using var message = composer.Compose(notice, link, company, await LetterAsync(notice, cancellationToken));
-                await session.SendAsync(message, cancellationToken);
-                notice.MarkSent(clock.GetUtcNow().UtcDateTime);
-                db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Whatever went wrong with this notice (server, address, letter file, link key), the next one is tried.
-                notice.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
-                logger.LogWarning("Notice {NoticeId} ({Kind}) attempt {Attempt} failed: {Error}", notice.Id, notice.Kind, notice.Attempts, ex.Message);
-                if (notice.FailedAtUtc is not null)
+                var sending = message is null ? Task.CompletedTask : session.SendAsync(message, recorded, cancellationToken);
+                // The next message is composed while this one travels.
+                next = i + 1 < batch.Count ? await PrepareAsync(batch[i + 1], companies, cancellationToken) : default;
+                try
                 {
-                    db.AuditEvents.Add(new AuditEvent(notice.RequestId, clock.GetUtcNow().UtcDateTime, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}: {notice.LastError}"));
+                    await sending;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever went wrong with this notice (server, address), the next one is tried.
+                    failure = ex;
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            // The previous notice's record: saved by now, or its failure ends the run here, as a failed save always has.
+            await recorded;
+            if (failure is null)
+            {
+                sent++;
+                recorded = Task.Run(() => RecordAsync(writer, notice, null, cancellationToken), CancellationToken.None);
+            }
+            else
+            {
+                logger.LogWarning("Notice {NoticeId} ({Kind}) attempt {Attempt} failed: {Error}", notice.Id, notice.Kind, notice.Attempts + 1, failure.Message);
+                await RecordAsync(writer, notice, failure, cancellationToken);
+            }
         }
 
+        await recorded;
         return sent + await SendStaffMessagesAsync(session, cancellationToken);
+    }
+
+    /// <summary>The notice as an email in its language, or why it cannot be one (its link key, its letter file).</summary>
+    private async Task<(Domain.Notices.Notice Notice, MimeKit.MimeMessage? Message, Exception? Failure)> PrepareAsync(
+        Domain.Notices.Notice notice, Dictionary<Guid, LocalizedText> companies, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
+            return (notice, composer.Compose(notice, link, companies[notice.RequestId], await LetterAsync(notice, cancellationToken)), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (notice, null, ex);
+        }
+    }
+
+    /// <summary>Marks a notice sent, or its attempt failed (given up after the last), with its audit event, in one save.</summary>
+    private async Task RecordAsync(PortalDbContext writer, Domain.Notices.Notice notice, Exception? failure, CancellationToken cancellationToken)
+    {
+        writer.ChangeTracker.Clear();
+        writer.Notices.Attach(notice);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (failure is null)
+        {
+            notice.MarkSent(now);
+            writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
+        }
+        else
+        {
+            notice.MarkAttemptFailed(failure.Message, now, options.Value.MaxAttempts);
+            if (notice.FailedAtUtc is not null)
+            {
+                writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}: {notice.LastError}"));
+            }
+        }
+
+        await writer.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Digests and escalations to staff, with the same back-off and give-up as notices; each send is on the administration trail.</summary>

@@ -56,6 +56,37 @@ public sealed class MailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task AMessageHeldForAPreviousRecord_GoesOutOnlyOnceThatRecordIsSaved()
+    {
+        var (sender, composer) = Create(_smtp.Port);
+        await using var session = sender.OpenSession();
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var message = composer.Message("a@example.jp", "held", "1", null, "en", null);
+
+        var sending = session.SendAsync(message, saved.Task, CancellationToken.None);
+        // Not a wait for success: had the message not been held, loopback would have delivered it well within this.
+        Assert.NotSame(sending, await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(1))));
+        Assert.Empty(_smtp.MimeMessages());
+
+        saved.SetResult();
+        await sending;
+        Assert.Equal("held", Assert.Single(_smtp.MimeMessages()).Subject);
+    }
+
+    [Fact]
+    public async Task AMessageHeldForARecordThatFailed_IsNeverDelivered_AndTheNextOneIs()
+    {
+        var (sender, composer) = Create(_smtp.Port);
+        await using var session = sender.OpenSession();
+        using var held = composer.Message("a@example.jp", "held", "1", null, "en", null);
+        await Assert.ThrowsAsync<IOException>(() => session.SendAsync(held, Task.FromException(new IOException("disk full")), CancellationToken.None));
+
+        using var next = composer.Message("b@example.jp", "next", "2", null, "en", null);
+        await session.SendAsync(next, CancellationToken.None);
+        Assert.Equal("next", Assert.Single(_smtp.MimeMessages()).Subject);
+    }
+
+    [Fact]
     public async Task WithNoServer_SendingFails_AndTheSessionCanStillBeDisposed()
     {
         var (sender, composer) = Create(SmtpServer.FreePort());
