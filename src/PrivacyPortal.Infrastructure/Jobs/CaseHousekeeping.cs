@@ -133,7 +133,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
     {
         foreach (var storedName in storedNames)
         {
-            File.Delete(vault.PathOf(storedName));
+            vault.Delete(storedName);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
                 // record pointing at nothing.
                 foreach (var document in documents)
                 {
-                    File.Delete(vault.PathOf(document.StoredName));
+                    vault.Delete(document.StoredName);
                 }
             }, cancellationToken);
         }

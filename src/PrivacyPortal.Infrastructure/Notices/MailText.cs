@@ -10,10 +10,8 @@ public static class MailText
     {
         ArgumentNullException.ThrowIfNull(raw);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
-        return Readable(Parse(stream));
+        return Readable(MimeMessage.Load(stream));
     }
-
-    public static MimeMessage Parse(Stream stream) => MimeMessage.Load(stream);
 
     public static string Readable(MimeMessage message)
     {

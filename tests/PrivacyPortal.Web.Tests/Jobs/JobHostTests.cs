@@ -37,12 +37,12 @@ public sealed class JobHostTests : IAsyncLifetime, IDisposable
     public async Task AJobThatThrowsOnEveryRun_NeitherStopsThePortalNorTheNotices()
     {
         using var person = new IntakeClient(_factory);
-        await WaitUntilAsync(() => AlwaysCrashingJob.Runs >= 3, "the failing job to have run three times");
+        await Eventually.TrueAsync(() => AlwaysCrashingJob.Runs >= 3, "the failing job to have run three times");
 
         // Filed after the failures began: the outbox job, in its own loop, sends the confirmation anyway.
         await person.FileAsync("netone", ["correction"]);
-        await WaitUntilAsync(() => _smtp.Messages().Any(m => m.Contains("Confirm your email address", StringComparison.Ordinal)), "the confirmation email to arrive");
-        await WaitUntilAsync(() => person.LatestNotice(NoticeKind.EmailConfirmation).Notice.SentAtUtc is not null, "the notice to be marked sent");
+        await Eventually.TrueAsync(() => _smtp.Messages().Any(m => m.Contains("Confirm your email address", StringComparison.Ordinal)), "the confirmation email to arrive");
+        await Eventually.TrueAsync(() => person.LatestNotice(NoticeKind.EmailConfirmation).Notice.SentAtUtc is not null, "the notice to be marked sent");
 
         var (home, status) = await person.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -67,20 +67,6 @@ public sealed class JobHostTests : IAsyncLifetime, IDisposable
         Assert.Contains("always-crashing", jobs, StringComparison.Ordinal);
         Assert.Contains("failing", jobs, StringComparison.Ordinal);
         Assert.Contains("PlaywrightException", jobs, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 60 s for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     private sealed class FailingJobPortal : PortalFactory

@@ -33,7 +33,7 @@ public sealed partial class WorkerCrashTests : IDisposable
 
         using (var first = StartWorker())
         {
-            await WaitUntilAsync(() => _smtp.Messages().Count >= 50, "the first messages to arrive");
+            await Eventually.TrueAsync(() => _smtp.Messages().Count >= 50, "the first messages to arrive", TimeSpan.FromMinutes(2));
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
         }
@@ -43,8 +43,8 @@ public sealed partial class WorkerCrashTests : IDisposable
 
         using (var second = StartWorker())
         {
-            await WaitUntilAsync(() => MessageIds().Distinct().Count() >= NoticeCount, "every notice to arrive");
-            await WaitUntilAsync(() => PendingNotices() == 0, "every notice to be marked sent");
+            await Eventually.TrueAsync(() => MessageIds().Distinct().Count() >= NoticeCount, "every notice to arrive", TimeSpan.FromMinutes(2));
+            await Eventually.TrueAsync(() => PendingNotices() == 0, "every notice to be marked sent", TimeSpan.FromMinutes(2));
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
         }
@@ -116,21 +116,6 @@ public sealed partial class WorkerCrashTests : IDisposable
 
         await db.SaveChangesAsync();
         return await db.Notices.Select(n => n.Id).ToListAsync();
-    }
-
-    /// <summary>Waits for a condition the worker process brings about, checking often, failing after two minutes.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
-            {
-                throw new TimeoutException($"Gave up waiting for {what}.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     [GeneratedRegex(@"Message-ID: (<[^>]+>)")]

@@ -118,7 +118,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
         {
             // Nothing half-stored: the encrypted file goes too.
-            System.IO.File.Delete(vault.PathOf(storedName));
+            vault.Delete(storedName);
             UploadError = ex is DomainException ? text["Upload.Refused", ex.Message] : text["Form.ChangedMeanwhile"];
             return Page();
         }
