@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on Debian 12: the .NET SDK, Chromium and the Japanese fonts (PDF letters) for
-# everything, and for the tests poppler (reading PDFs back), sqlite3 and aiosmtpd (SMTP tests).
+# everything, and for the tests poppler (reading PDFs back), sqlite3, aiosmtpd (SMTP tests), PostgreSQL and
+# docker-compose.
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 purpose="${1:-run}"
@@ -21,6 +22,11 @@ if [ "$purpose" = "test" ]; then
   command -v sqlite3 >/dev/null || packages+=(sqlite3)
   # A real SMTP server on loopback for the mail tests (Debian's own python3 has the module).
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || packages+=(python3-aiosmtpd)
+  # A throwaway PostgreSQL cluster for the provider-sensitive tests (scripts/test-postgres.sh), pg_dump for the
+  # backup test, and docker-compose to validate docker-compose.yml (no container engine is needed for that).
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+  command -v pg_dump >/dev/null || packages+=(postgresql-client)
+  command -v docker-compose >/dev/null || packages+=(docker-compose)
 fi
 
 if [ "${#packages[@]}" -gt 0 ]; then

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh run
 export Portal__DataDirectory="${Portal__DataDirectory:-$PWD/data}"
 export Portal__ProfilesDirectory="${Portal__ProfilesDirectory:-$PWD/seeds}"
+# Links in emails come from this address only (never from a request's Host header).
+export Portal__PublicBaseUrl="${Portal__PublicBaseUrl:-${PORTAL_URLS:-http://localhost:5080}}"
 # Embedded default: mail is written to data/mail and listed at /dev/mail, so the confirmation links can be opened.
 export Smtp__ShowPickupPage="${Smtp__ShowPickupPage:-true}"
 # Demo mode: demo staff (password privacy-portal-demo) and one demo request per policy on a new database.

@@ -5,6 +5,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh test || exit 1
 
+# A throwaway PostgreSQL for the provider-sensitive tests; removed on any exit.
+source scripts/test-postgres.sh
+trap portal_pg_stop EXIT
+trap 'exit 130' INT TERM
+if ! portal_pg_start; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"

@@ -17,6 +17,8 @@ public static class PortalCli
         Usage: portal <verb> [options]
 
           migrate                          apply database migrations
+          copy-database --to-provider Postgres --to CONNECTION
+                                           copy this portal (rows, files, key ring) into a new PostgreSQL database
           import-profiles [DIR]            validate and import procedure profiles (default: the configured seeds)
           controllers [--json]             list policies: ids, names, regimes, accepted request types
           fee --controller ID --type TYPE [--json]
@@ -68,13 +70,26 @@ public static class PortalCli
             return ExitCodes.Ok;
         }
 
-        using var host = BuildHost(args.Where(IsSetting).ToArray(), settings, worker: command.Verb == "worker");
+        IHost host;
+        try
+        {
+            host = BuildHost(args.Where(IsSetting).ToArray(), settings, worker: command.Verb == "worker");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A deployment setting missing or wrong (PortalKeys.RequireDeploymentSettings, Database:Provider): say which.
+            await stderr.WriteLineAsync($"portal: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        using var builtHost = host;
         var context = new CommandContext(host.Services, command, stdout, stderr);
         try
         {
             return command.Verb switch
             {
                 "migrate" => await MigrateCommand.RunAsync(context),
+                "copy-database" => await CopyDatabaseCommand.RunAsync(context),
                 "import-profiles" => await ImportProfilesCommand.RunAsync(context),
                 "controllers" => await ControllersCommand.RunAsync(context),
                 "fee" => await FeeCommand.RunAsync(context),
@@ -135,6 +150,8 @@ public static class PortalCli
         }
         else
         {
+            // The worker sends emails with links and reads the key ring: the same deployment rules as the web app.
+            PortalKeys.RequireDeploymentSettings(builder.Configuration, builder.Environment);
             // The worker logs like the web app: structured, to stderr and the owner-only files in the data folder.
             var dataDirectory = PortalOptions.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
             builder.Services.AddSerilog((_, logger) => PortalLogging.Configure(logger, builder.Configuration, dataDirectory, consoleToStandardError: true));

@@ -2,6 +2,7 @@ using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+PortalKeys.RequireDeploymentSettings(builder.Configuration, builder.Environment);
 builder.AddPortalLogging();
 builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalWeb(builder.Configuration);

@@ -18,9 +18,19 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     private readonly string _data = Path.Combine(Path.GetTempPath(), "portal-browser-tests", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
+    // A free port chosen up front: links in emails come from Portal:PublicBaseUrl alone, so it must be known before start.
+    private readonly int _port = FreePort();
+
     public BrowserFixture()
     {
-        UseKestrel(0);
+        UseKestrel(_port);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public IBrowser Browser { get; private set; } = null!;
@@ -85,6 +95,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data);
+        builder.UseSetting("Portal:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         // The journey reads the confirmation link from the outbox, as the mail worker would.
         builder.UseSetting("Worker:Enabled", "false");
         builder.UseSetting("Portal:ProfilesDirectory", Path.Combine(RepoRoot(), "seeds"));

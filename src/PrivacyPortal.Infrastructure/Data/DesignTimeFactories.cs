@@ -14,3 +14,21 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
             .UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), "privacyportal-design.db")}")
             .Options);
 }
+
+/// <summary>For `dotnet ef` on the PostgreSQL migrations; adding a migration or scripting it connects to nothing.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
+{
+    public PostgresPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=privacyportal_design")
+            .Options);
+}
+
+/// <summary>For `dotnet ef` on the SQL Server migrations (no SQL Server runs where they are generated).</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
+{
+    public SqlServerPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
+            .UseSqlServer("Server=localhost;Database=privacyportal_design;Integrated Security=false")
+            .Options);
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,11 @@ using PrivacyPortal.Infrastructure.Staff;
 namespace PrivacyPortal.Infrastructure.Data;
 
 /// <summary>
-/// The portal's one context. Provider-specific subclasses (<see cref="SqlitePortalDbContext"/>) only carry their
-/// own migration set; the model is defined here, once.
+/// The portal's one context. Provider-specific subclasses (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>) only carry their own migration set
+/// and the provider's conventions; the model is defined here, once.
 /// </summary>
-public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
+public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     protected PortalDbContext(DbContextOptions options)
         : base(options)
@@ -38,6 +40,16 @@ public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRol
 
     public DbSet<Notices.StaffMessage> StaffMessages => Set<Notices.StaffMessage>();
 
+    /// <summary>ASP.NET Core data-protection keys, shared by every instance on a server database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The database blob store's files (documents, letters), each encrypted before it gets here.</summary>
+    public DbSet<Storage.StoredBlob> Blobs => Set<Storage.StoredBlob>();
+
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+
+    public DbSet<Requests.ReferenceCounter> ReferenceCounters => Set<Requests.ReferenceCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -55,3 +67,25 @@ public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRol
 
 /// <summary>The context on SQLite, the embedded default; owns the SQLite migrations.</summary>
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>The context on PostgreSQL; owns the PostgreSQL migrations.</summary>
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+        // Every instant the portal keeps is UTC (the *AtUtc names). Npgsql writes timestamptz only from a UTC
+        // DateTime; a value that lost its kind on the way (read back from SQLite by copy-database, say) is UTC too.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>The context on SQL Server; owns the SQL Server migrations.</summary>
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>Stores and reads a DateTime as UTC whatever kind it arrived with.</summary>
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    value => DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,26 +32,32 @@ public static class PortalInfrastructure
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        // Keys for antiforgery, cookies, notice links and the document key live in the data folder, so restarts
-        // and the CLI share them.
+        var provider = DatabaseOptions.ResolveProvider(configuration);
         var dataDirectory = PortalOptions.ResolveDataDirectory(configuration, contentRoot);
-        services.AddDataProtection()
-            .SetApplicationName("PrivacyPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        PortalKeys.AddPortalDataProtection(services, configuration, provider, dataDirectory);
         services.AddSingleton<NoticeLinks>();
         services.AddSingleton<DocumentVault>();
+        services.AddSingleton<IBlobStore>(sp => BlobStores.Create(sp, configuration, provider));
         services.AddSingleton(sp => ProfileLoader.LoadDirectory(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ProfilesDirectory));
-        services.AddDbContext<SqlitePortalDbContext>((sp, builder) =>
+        switch (provider)
         {
-            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite.");
-            }
+            case PortalProvider.Postgres:
+                services.AddDbContext<PostgresPortalDbContext>((sp, builder) => PortalDatabase.Configure(builder, provider, ServerConnectionString(sp)));
+                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
+                break;
+            case PortalProvider.SqlServer:
+                services.AddDbContext<SqlServerPortalDbContext>((sp, builder) => PortalDatabase.Configure(builder, provider, ServerConnectionString(sp)));
+                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlServerPortalDbContext>());
+                break;
+            default:
+                services.AddDbContext<SqlitePortalDbContext>((sp, builder) => PortalDatabase.Configure(
+                    builder, provider, SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IOptions<PortalOptions>>().Value)));
+                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+                break;
+        }
 
-            builder.UseSqlite(SqliteConnectionString(database, sp.GetRequiredService<IOptions<PortalOptions>>().Value));
-        });
-        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+        services.AddSingleton<RowClaims>();
+        services.AddScoped<JobLeases>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
         services.AddSingleton<IMailSender, MailKitMailSender>();
@@ -76,6 +81,14 @@ public static class PortalInfrastructure
         services.AddScoped<ProfileEditor>();
         services.AddScoped<DemoSeeder>();
         return services;
+    }
+
+    private static string ServerConnectionString(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        return string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? throw new InvalidOperationException($"Database:ConnectionString is required for Database:Provider {database.Provider}.")
+            : database.ConnectionString;
     }
 
     private static string SqliteConnectionString(DatabaseOptions database, PortalOptions portal)

@@ -44,10 +44,25 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (the embedded default).</summary>
+    /// <summary>"Sqlite" (the embedded default), "Postgres" or "SqlServer".</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>Empty: a SQLite file portal.db in the data directory.</summary>
+    /// <summary>The provider as configured; start-up stops with the accepted names on anything else.</summary>
+    public static Jobs.PortalProvider ResolveProvider(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return ParseProvider(configuration[$"{Section}:{nameof(Provider)}"]);
+    }
+
+    public static Jobs.PortalProvider ParseProvider(string? name) => name?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => Jobs.PortalProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => Jobs.PortalProvider.Postgres,
+        "SQLSERVER" or "MSSQL" => Jobs.PortalProvider.SqlServer,
+        _ => throw new InvalidOperationException($"Database:Provider '{name}' is not supported; use Sqlite, Postgres or SqlServer."),
+    };
+
+    /// <summary>Empty: a SQLite file portal.db in the data directory (required for Postgres and SqlServer).</summary>
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Apply pending migrations at start-up. True on the embedded default.</summary>

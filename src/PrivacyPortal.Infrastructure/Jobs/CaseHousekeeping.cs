@@ -24,6 +24,8 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 
     public string Name => "cases";
 
+    public bool RunsAlone => true;
+
     public TimeSpan Cadence => worker.Value.PollCadence;
 
     async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
@@ -61,7 +63,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 {
                     var (documents, letters) = request.PurgePersonalData(now);
                     await db.SaveChangesAsync(cancellationToken);
-                    DeleteFiles(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()));
+                    await DeleteFilesAsync(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()), cancellationToken);
                 }, cancellationToken))
                 {
                     purged++;
@@ -116,7 +118,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
             {
                 var documents = request.PurgeIdentityDocuments(now);
                 await db.SaveChangesAsync(cancellationToken);
-                DeleteFiles(documents.Select(d => d.StoredName));
+                await DeleteFilesAsync(documents.Select(d => d.StoredName), cancellationToken);
                 purged += documents.Count;
             }, cancellationToken);
         }
@@ -129,11 +131,11 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
         versions.Where(v => predicate(v.Profile)).Select(v => $"{v.PolicyId}:{v.Version}").ToList();
 
     /// <summary>The record goes first: a crash leaves an orphan encrypted file, never a record pointing at nothing.</summary>
-    private void DeleteFiles(IEnumerable<string> storedNames)
+    private async Task DeleteFilesAsync(IEnumerable<string> storedNames, CancellationToken cancellationToken)
     {
         foreach (var storedName in storedNames)
         {
-            vault.Delete(storedName);
+            await vault.DeleteAsync(storedName, cancellationToken);
         }
     }
 }
@@ -144,6 +146,8 @@ public sealed class RetentionPurge(CaseHousekeeping cases, IOptions<Notices.Work
     public const string JobName = "retention";
 
     public string Name => JobName;
+
+    public bool RunsAlone => true;
 
     public TimeSpan Cadence => worker.Value.DailyJobsCadence;
 

@@ -18,6 +18,8 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
 
     public string Name => "drafts";
 
+    public bool RunsAlone => true;
+
     public TimeSpan Cadence => worker.Value.PollCadence;
 
     async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
                 // record pointing at nothing.
                 foreach (var document in documents)
                 {
-                    vault.Delete(document.StoredName);
+                    await vault.DeleteAsync(document.StoredName, cancellationToken);
                 }
             }, cancellationToken);
         }

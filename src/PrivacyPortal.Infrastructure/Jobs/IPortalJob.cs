@@ -17,6 +17,12 @@ public interface IPortalJob
 
     /// <summary>One run; true when a full batch was handled and more may be waiting, so the host runs it again at once.</summary>
     Task<bool> RunOnceAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether one worker at a time runs this job across every instance on the database (the host holds the job's
+    /// lease for the run). Jobs that claim their rows one by one (outbox, letters) share the work instead.
+    /// </summary>
+    bool RunsAlone => false;
 }
 
 /// <summary>A job type the host runs; one per registered job.</summary>

@@ -28,7 +28,8 @@ public sealed class LetterPrinting(
     TimeProvider clock,
     IOptions<LetterOptions> letterOptions,
     IOptions<Notices.WorkerOptions> worker,
-    JobItems items) : IPortalJob
+    JobItems items,
+    RowClaims claims) : IPortalJob
 {
     private const int BatchSize = 10;
 
@@ -44,11 +45,29 @@ public sealed class LetterPrinting(
 
     public async Task<(int Printed, int Failed)> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Claimed first: another worker on the same database prints other letters, never these.
+        var claimed = await claims.ClaimLettersAsync(db, BatchSize, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        try
+        {
+            return await PrintClaimedAsync(claimed, cancellationToken);
+        }
+        finally
+        {
+            await claims.ReleaseAsync<RequestLetter>(db, claimed, CancellationToken.None);
+        }
+    }
+
+    private async Task<(int Printed, int Failed)> PrintClaimedAsync(IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)
+    {
         var due = await db.Set<RequestLetter>().AsNoTracking()
-            .Where(l => l.Status == LetterStatus.Pending && (l.NextAttemptAtUtc == null || l.NextAttemptAtUtc <= now))
+            .Where(l => claimed.Contains(l.Id))
             .OrderBy(l => l.CreatedAtUtc).Select(l => new { l.Id, RequestId = EF.Property<Guid>(l, "RequestId") })
-            .Take(BatchSize).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
         // Render one after another (the context is not thread-safe), print at once, then save one after another.
         var jobs = new List<(Guid LetterId, Guid RequestId, Task<byte[]> Pdf)>();
@@ -123,7 +142,7 @@ public sealed class LetterPrinting(
         }
         catch
         {
-            vault.Delete(storedName);
+            await vault.DeleteAsync(storedName, CancellationToken.None);
             throw;
         }
     }

@@ -52,7 +52,16 @@ public sealed class PortalJobHost(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                more = await ((IPortalJob)scope.ServiceProvider.GetRequiredService(type)).RunOnceAsync(stoppingToken);
+                var job = (IPortalJob)scope.ServiceProvider.GetRequiredService(type);
+                if (!job.RunsAlone)
+                {
+                    more = await job.RunOnceAsync(stoppingToken);
+                }
+                else
+                {
+                    more = await scope.ServiceProvider.GetRequiredService<JobLeases>().RunAloneAsync(name, () => job.RunOnceAsync(stoppingToken), stoppingToken);
+                }
+
                 status.Succeeded(name, clock.GetUtcNow().UtcDateTime);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

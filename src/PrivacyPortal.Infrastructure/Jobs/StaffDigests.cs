@@ -23,6 +23,8 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
 
     public string Name => "digests";
 
+    public bool RunsAlone => true;
+
     public TimeSpan Cadence => worker.Value.DailyJobsCadence;
 
     async Task<bool> IPortalJob.RunOnceAsync(CancellationToken cancellationToken)

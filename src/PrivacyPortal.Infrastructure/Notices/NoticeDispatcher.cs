@@ -26,6 +26,7 @@ public sealed class NoticeDispatcher(
     TimeProvider clock,
     IOptions<WorkerOptions> options,
     IServiceScopeFactory scopes,
+    Jobs.RowClaims claims,
     ILogger<NoticeDispatcher> logger) : Jobs.IPortalJob
 {
     public string Name => "notices";
@@ -39,17 +40,30 @@ public sealed class NoticeDispatcher(
     /// <summary>Sends one batch; returns how many notices went out.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        // Read untracked; each record attaches its one notice, so a save looks at one notice and one audit event.
-        var batch = await db.Notices.AsNoTracking()
-            .Where(n => n.SentAtUtc == null && n.FailedAtUtc == null && (n.NextAttemptAtUtc == null || n.NextAttemptAtUtc <= now))
-            .OrderBy(n => n.CreatedAtUtc)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
+        // Claimed first: another worker on the same database sends other notices, never these.
+        var claimed = await claims.ClaimNoticesAsync(db, options.Value.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
         {
             return await SendStaffMessagesAsync(null, cancellationToken);
         }
+
+        try
+        {
+            return await SendClaimedAsync(claimed, cancellationToken);
+        }
+        finally
+        {
+            await claims.ReleaseAsync<Domain.Notices.Notice>(db, claimed, CancellationToken.None);
+        }
+    }
+
+    private async Task<int> SendClaimedAsync(IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)
+    {
+        // Read untracked; each record attaches its one notice, so a save looks at one notice and one audit event.
+        var batch = await db.Notices.AsNoTracking()
+            .Where(n => claimed.Contains(n.Id))
+            .OrderBy(n => n.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
 
         // One database connection and one SMTP connection for the whole batch (and the staff messages after it).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -142,14 +156,25 @@ public sealed class NoticeDispatcher(
     /// <summary>Digests and escalations to staff, with the same back-off and give-up as notices; each send is on the administration trail.</summary>
     private async Task<int> SendStaffMessagesAsync(IMailSession? batchSession, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await db.StaffMessages
-            .Where(m => m.SentAtUtc == null && m.FailedAtUtc == null && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now))
-            .OrderBy(m => m.CreatedAtUtc).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
-        if (batch.Count == 0)
+        var claimed = await claims.ClaimStaffMessagesAsync(db, options.Value.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
         {
             return 0;
         }
+
+        try
+        {
+            return await SendClaimedStaffMessagesAsync(batchSession, claimed, cancellationToken);
+        }
+        finally
+        {
+            await claims.ReleaseAsync<StaffMessage>(db, claimed, CancellationToken.None);
+        }
+    }
+
+    private async Task<int> SendClaimedStaffMessagesAsync(IMailSession? batchSession, IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)
+    {
+        var batch = await db.StaffMessages.Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAtUtc).ToListAsync(cancellationToken);
 
         // The notices' connection when there were notices, else one of its own.
         await using var own = batchSession is null ? sender.OpenSession() : null;

@@ -73,4 +73,12 @@ public sealed class WorkerOptions
     public int BatchSize { get; set; } = 50;
 
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// How long a worker's claim on outbox rows and on a whole-table job lasts. A worker that dies holding a claim
+    /// loses it when this passes, and another worker takes the rows over; it must outlast one batch.
+    /// </summary>
+    public double ClaimLeaseSeconds { get; set; } = 120;
+
+    public TimeSpan ClaimLease => TimeSpan.FromSeconds(Math.Max(1, ClaimLeaseSeconds));
 }

@@ -91,9 +91,11 @@ public sealed class DemoSeeder(PortalDbContext db, StaffAccounts accounts, UserM
             new IssuedSecret(SecretTokens.Hash(confirmToken), links.Protect($"{baseUrl}/confirm/{confirmToken}")),
             new IssuedSecret(SecretTokens.Hash(SecretTokens.New()), links.Protect($"{baseUrl}/r/-")),
             now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await ReferenceAllocator.NextAsync(db, snapshot.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
         request.ConfirmEmail(SecretTokens.Hash(confirmToken), reference, DeadlineRules.For(profile), new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect($"{baseUrl}/r/{statusToken}")), now);
         db.Requests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,68 +1,73 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using PrivacyPortal.Infrastructure.Hosting;
 
 namespace PrivacyPortal.Infrastructure.Storage;
 
 /// <summary>
-/// Identity documents at rest: AES-256-GCM, one random nonce per file, the document id as associated data (a file
-/// cannot be swapped onto another record), stored under generated names in the data folder, outside the web root.
-/// The key comes from <c>Documents:EncryptionKey</c> (base64, 32 bytes) or, when unset, is generated once and kept
-/// in the data folder encrypted by ASP.NET Core data protection. Keys are never in the repository.
+/// Identity documents and letters at rest: AES-256-GCM, one random nonce per file, the file's id as associated data
+/// (a file cannot be swapped onto another record), kept under generated names in the blob store (files outside the
+/// web root, or the database). The key comes from <c>Documents:EncryptionKey</c> (base64, 32 bytes) or, when unset,
+/// is generated once and kept in the same store encrypted by ASP.NET Core data protection, so every instance on the
+/// store uses the same key. Keys are never in the repository.
 /// </summary>
 public sealed class DocumentVault
 {
+    public const string Folder = "documents";
+    public const string KeyName = "keys/documents.key";
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private static readonly byte[] Magic = "PPD1"u8.ToArray();
-    private readonly string _directory;
-    private readonly Lazy<byte[]> _key;
+    private readonly IBlobStore _store;
+    private readonly Lazy<Task<byte[]>> _key;
 
-    public DocumentVault(IOptions<PortalOptions> portal, IOptions<DocumentOptions> documents, IDataProtectionProvider protection)
+    public DocumentVault(IBlobStore store, IOptions<DocumentOptions> documents, IDataProtectionProvider protection)
     {
-        ArgumentNullException.ThrowIfNull(portal);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(protection);
-        _directory = Path.Combine(portal.Value.DataDirectory, "documents");
+        _store = store;
         var configured = documents.Value.EncryptionKey;
-        _key = new Lazy<byte[]>(() => string.IsNullOrWhiteSpace(configured)
-            ? LoadOrCreateKey(Path.Combine(portal.Value.DataDirectory, "keys", "documents.key"), protection.CreateProtector("PrivacyPortal.Documents.Key.v1"))
-            : ParseKey(configured));
+        _key = new Lazy<Task<byte[]>>(() => string.IsNullOrWhiteSpace(configured)
+            ? LoadOrCreateKeyAsync(protection.CreateProtector("PrivacyPortal.Documents.Key.v1"))
+            : Task.FromResult(ParseKey(configured)));
     }
 
-    /// <summary>Encrypts and writes the bytes atomically; returns the stored name.</summary>
+    /// <summary>The store the vault writes to (tests look at what it holds).</summary>
+    public IBlobStore Store => _store;
+
+    /// <summary>Encrypts and stores the bytes; returns the stored name.</summary>
     public async Task<string> SaveAsync(Guid documentId, ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
     {
+        var key = await _key.Value;
         var storedName = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}.bin";
-        var path = Path.Combine(_directory, storedName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var output = new byte[Magic.Length + NonceSize + TagSize + plain.Length];
         Magic.CopyTo(output, 0);
         nonce.CopyTo(output, Magic.Length);
-        using (var aes = new AesGcm(_key.Value, TagSize))
+        using (var aes = new AesGcm(key, TagSize))
         {
             aes.Encrypt(nonce, plain.Span, output.AsSpan(Magic.Length + NonceSize + TagSize), output.AsSpan(Magic.Length + NonceSize, TagSize), documentId.ToByteArray());
         }
 
-        // Temp file and rename: a crash never leaves half a document under its final name.
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, output, cancellationToken);
-        File.Move(temp, path, overwrite: false);
+        if (!await _store.TryAddAsync(BlobName(storedName), output, cancellationToken))
+        {
+            throw new IOException($"A stored file named {storedName} exists already.");
+        }
+
         return storedName;
     }
 
     public async Task<byte[]> ReadAsync(Guid documentId, string storedName, CancellationToken cancellationToken)
     {
-        var data = await File.ReadAllBytesAsync(Path.Combine(_directory, storedName), cancellationToken);
+        var data = await ReadStoredAsync(storedName, cancellationToken);
         if (data.Length < Magic.Length + NonceSize + TagSize || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new CryptographicException("Not a portal document file.");
         }
 
         var plain = new byte[data.Length - Magic.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key.Value, TagSize);
+        using var aes = new AesGcm(await _key.Value, TagSize);
         aes.Decrypt(
             data.AsSpan(Magic.Length, NonceSize),
             data.AsSpan(Magic.Length + NonceSize + TagSize),
@@ -72,10 +77,14 @@ public sealed class DocumentVault
         return plain;
     }
 
-    public string PathOf(string storedName) => Path.Combine(_directory, storedName);
+    /// <summary>The file as stored: encrypted.</summary>
+    public async Task<byte[]> ReadStoredAsync(string storedName, CancellationToken cancellationToken) =>
+        await _store.ReadAsync(BlobName(storedName), cancellationToken) ?? throw new FileNotFoundException($"The stored file {storedName} is missing.");
 
     /// <summary>Removes a stored file; a file already gone is not an error.</summary>
-    public void Delete(string storedName) => File.Delete(PathOf(storedName));
+    public Task DeleteAsync(string storedName, CancellationToken cancellationToken) => _store.DeleteAsync(BlobName(storedName), cancellationToken);
+
+    public static string BlobName(string storedName) => $"{Folder}/{storedName}";
 
     private static byte[] ParseKey(string base64)
     {
@@ -83,28 +92,21 @@ public sealed class DocumentVault
         return key.Length == 32 ? key : throw new InvalidOperationException("Documents:EncryptionKey must be 32 bytes in base64.");
     }
 
-    private static byte[] LoadOrCreateKey(string path, IDataProtector protector)
+    private async Task<byte[]> LoadOrCreateKeyAsync(IDataProtector protector)
     {
-        if (File.Exists(path))
+        if (await _store.ReadAsync(KeyName, CancellationToken.None) is { } stored)
         {
-            return protector.Unprotect(File.ReadAllBytes(path));
+            return protector.Unprotect(stored);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, protector.Protect(key));
-        try
+        if (await _store.TryAddAsync(KeyName, protector.Protect(key), CancellationToken.None))
         {
-            File.Move(temp, path, overwrite: false);
             return key;
         }
-        catch (IOException)
-        {
-            // Another process created it first: use theirs.
-            File.Delete(temp);
-            return protector.Unprotect(File.ReadAllBytes(path));
-        }
+
+        // Another instance created it first: use theirs.
+        return protector.Unprotect((await _store.ReadAsync(KeyName, CancellationToken.None))!);
     }
 }
 

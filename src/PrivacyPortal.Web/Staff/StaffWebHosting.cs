@@ -60,7 +60,9 @@ public static class StaffWebHosting
         });
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
-            options.ValidationInterval = TimeSpan.FromMinutes(5);
+            // Checked on every staff request (one read of the account's row): signing out, disabling an account or
+            // changing its roles changes the stamp, and every session of that account ends at once, on every instance.
+            options.ValidationInterval = TimeSpan.Zero;
             // A refreshed principal keeps how and when its owner signed in.
             options.OnRefreshingPrincipal = context =>
             {

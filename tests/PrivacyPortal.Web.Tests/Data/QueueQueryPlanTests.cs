@@ -59,6 +59,57 @@ public sealed partial class QueueQueryPlanTests : IDisposable
 
     }
 
+    /// <summary>
+    /// On PostgreSQL: EXPLAIN of the command EF sends, with sequential scans priced out of the planner's reach
+    /// (enable_seqscan off), so the plan shows whether an index can serve the query at all, whatever the table holds;
+    /// a query no index fits still shows a Seq Scan.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task EveryQueueQuery_IsServedByAnIndex_OnPostgres(string name, QueueFilter filter)
+    {
+        using var database = TestPostgres.Create("plan");
+        await using var db = Infrastructure.Data.PortalDatabase.Open(Infrastructure.Jobs.PortalProvider.Postgres, database.ConnectionString);
+        await db.Database.MigrateAsync();
+        var readable = db.Requests.Where(r => new[] { "nec", "netone" }.Contains(r.ControllerId));
+        var scoped = CaseQueueQuery.Scoped(readable, filter, "user-1");
+
+        var rowsPlan = await PostgresPlanAsync(db, CaseQueueQuery.Rows(scoped, filter, Today));
+        var countsPlan = await PostgresPlanAsync(db, scoped.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }));
+
+        foreach (var plan in new[] { rowsPlan, countsPlan })
+        {
+            Assert.DoesNotContain("Seq Scan on \"Requests\"", plan, StringComparison.Ordinal);
+            Assert.Matches("Index (Only )?Scan using \"?IX_Requests_", plan);
+        }
+
+        // The default queue (open cases, oldest due first, and its next page) reads the partial index of open cases.
+        // Which of several usable indexes serves the narrower filters is PostgreSQL's choice by its statistics, so
+        // it is not asserted on an empty table; docs/performance.md measures them at a million cases.
+        if (filter.Status is null && filter.Assignee is null && !filter.Overdue && filter.DueWithinDays is null)
+        {
+            Assert.Contains("IX_Requests_Open_ControllerId_DueOn_Reference", rowsPlan, StringComparison.Ordinal);
+        }
+
+        Assert.NotEmpty(name);
+    }
+
+    private static async Task<string> PostgresPlanAsync<T>(Microsoft.EntityFrameworkCore.DbContext db, IQueryable<T> query)
+    {
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN " + command.CommandText;
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', plan);
+    }
+
     /// <summary>EXPLAIN QUERY PLAN for EF's SQL, with its parameters bound to the values EF printed.</summary>
     private static string Plan(string path, string sql)
     {

@@ -24,9 +24,12 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
 
     private static string TokenOf(string url) => url.Split('/', '?')[2];
 
-    private async Task<(IntakeClient Person, string StatusUrl)> FileAndConfirmAsync(string policy = "ntt-smartconnect", string type = "disclosure")
+    private Task<(IntakeClient Person, string StatusUrl)> FileAndConfirmAsync(string policy = "ntt-smartconnect", string type = "disclosure") =>
+        FileAndConfirmAsync(_factory, policy, type);
+
+    private static async Task<(IntakeClient Person, string StatusUrl)> FileAndConfirmAsync(PortalFactory factory, string policy = "ntt-smartconnect", string type = "disclosure")
     {
-        var person = new IntakeClient(_factory);
+        var person = new IntakeClient(factory);
         await person.FileAsync(policy, [type]);
         var (_, link) = person.LatestNotice(NoticeKind.EmailConfirmation);
         var confirmPath = IntakeClient.PathOf(link!);
@@ -136,10 +139,13 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         Assert.Equal(RequestStatus.Draft, person.Query(db => db.Requests.Single().Status));
     }
 
-    [Fact]
-    public async Task AnUploadedPdf_IsStoredEncrypted_AndListed()
+    [Theory]
+    [InlineData("File")]
+    [InlineData("Database")]
+    public async Task AnUploadedPdf_IsStoredEncrypted_AndListed(string store)
     {
-        var (person, statusUrl) = await FileAndConfirmAsync();
+        await using var factory = new PortalFactory { BlobStore = store };
+        var (person, statusUrl) = await FileAndConfirmAsync(factory);
         var token = TokenOf(statusUrl);
 
         using var upload = await UploadAsync(person, token, Pdf, "licence scan.pdf");
@@ -148,12 +154,25 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         var document = person.Query(db => db.Requests.Include(r => r.Documents).AsNoTracking().Single().Documents.Single());
         Assert.Equal("application/pdf", document.ContentType);
         Assert.Equal("licence scan.pdf", document.FileName);
-        var vault = _factory.Services.GetRequiredService<DocumentVault>();
-        var onDisk = await File.ReadAllBytesAsync(vault.PathOf(document.StoredName));
-        Assert.False(onDisk.AsSpan().IndexOf("secret identity number"u8) >= 0, "the plain text must not be on disk");
-        Assert.False(onDisk.AsSpan().IndexOf("%PDF"u8) >= 0);
+        var vault = factory.Services.GetRequiredService<DocumentVault>();
+        var stored = await vault.ReadStoredAsync(document.StoredName, CancellationToken.None);
+        Assert.False(stored.AsSpan().IndexOf("secret identity number"u8) >= 0, "the plain text must not be stored");
+        Assert.False(stored.AsSpan().IndexOf("%PDF"u8) >= 0);
         Assert.Equal(Pdf, await vault.ReadAsync(document.Id, document.StoredName, CancellationToken.None));
-        Assert.StartsWith(Path.Combine(_factory.DataDirectory, "documents"), vault.PathOf(document.StoredName), StringComparison.Ordinal);
+        var onDisk = Path.Combine(factory.DataDirectory, DocumentVault.BlobName(document.StoredName));
+        var inTable = person.Query(db => db.Blobs.AsNoTracking().SingleOrDefault(b => b.Name == DocumentVault.BlobName(document.StoredName)));
+        if (store == "File")
+        {
+            Assert.Equal(stored, await File.ReadAllBytesAsync(onDisk));
+            Assert.Null(inTable);
+        }
+        else
+        {
+            Assert.False(File.Exists(onDisk), "the database store writes no document file");
+            Assert.Equal(stored, inTable!.Content);
+            Assert.NotNull(person.Query(db => db.Blobs.AsNoTracking().SingleOrDefault(b => b.Name == DocumentVault.KeyName)));
+        }
+
         var (html, _) = await person.GetAsync(statusUrl);
         Assert.Contains("licence scan.pdf", Html.Text(html), StringComparison.Ordinal);
         person.Dispose();

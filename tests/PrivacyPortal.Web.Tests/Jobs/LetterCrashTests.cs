@@ -20,6 +20,8 @@ public sealed class LetterCrashTests() : PortalTest(new PortalFactory { Settings
     public async Task ChromiumKilledMidPrint_FailsThatLetterForARetry_AndTheNextLetterPrints()
     {
         using var first = await ReceivedCase.FileAsync(Factory, "netone", ["correction"]);
+        // Letters print oldest first: the second one is a second younger.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
         using var second = await ReceivedCase.FileAsync(Factory, "ntt-resonant", ["disclosure"]);
         var versions = (first.Load().Version, second.Load().Version);
         var printer = Factory.Services.GetRequiredService<ChromiumPdfPrinter>();
@@ -61,8 +63,9 @@ public sealed class LetterCrashTests() : PortalTest(new PortalFactory { Settings
         using var blocked = await ReceivedCase.FileAsync(Factory, "netone", ["correction"]);
         using var fine = await ReceivedCase.FileAsync(Factory, "ntt-resonant", ["disclosure"]);
         var letterId = blocked.Load().Letters.Single().Id;
-        // The database refuses any change to this letter's row, as a full disk or a lost connection would.
-        Execute($"CREATE TRIGGER refuse_letter BEFORE UPDATE ON RequestLetters WHEN OLD.Id = '{letterId.ToString().ToUpperInvariant()}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+        // The database refuses any change to this letter's printing state, as a full disk or a lost connection would
+        // (its claim by the worker still goes through: the worker holds it while printing).
+        Execute($"CREATE TRIGGER refuse_letter BEFORE UPDATE OF Status, StoredName, Sha256, Attempts, LastError, NextAttemptAtUtc ON RequestLetters WHEN OLD.Id = '{letterId.ToString().ToUpperInvariant()}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
 
         var (printed, failed) = await PrintAsync();
 

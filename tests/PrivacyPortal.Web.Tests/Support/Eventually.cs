@@ -19,4 +19,20 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = within ?? TimeSpan.FromMinutes(1);
+        var elapsed = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (elapsed.Elapsed > limit)
+            {
+                throw new TimeoutException($"Waited {limit.TotalSeconds:0} s for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

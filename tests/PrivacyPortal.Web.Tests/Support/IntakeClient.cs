@@ -10,9 +10,31 @@ using PrivacyPortal.Infrastructure.Security;
 namespace PrivacyPortal.Web.Tests.Support;
 
 /// <summary>A person's browser without JavaScript: real forms with the antiforgery token taken from the page.</summary>
-public sealed partial class IntakeClient(PortalFactory factory, string language = "en") : IDisposable
+public sealed partial class IntakeClient : IDisposable
 {
-    private readonly HttpClient _client = Create(factory, language);
+    private readonly PortalFactory? _factory;
+    private readonly HttpClient _client;
+
+    public IntakeClient(PortalFactory factory, string language = "en")
+    {
+        _factory = factory;
+        _client = Create(factory, language);
+    }
+
+    /// <summary>A person on a portal process of the test's own (no redirects followed, cookies kept, in English).</summary>
+    public IntakeClient(Uri baseAddress)
+    {
+        _cookies = new System.Net.CookieContainer();
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = _cookies }) { BaseAddress = baseAddress };
+        _client.DefaultRequestHeaders.AcceptLanguage.Add(new("en"));
+    }
+
+    private readonly System.Net.CookieContainer? _cookies;
+
+    /// <summary>The cookies this person's browser would send to the site (a process client only).</summary>
+    public string CookieHeader(Uri site) => _cookies?.GetCookieHeader(site) ?? throw new InvalidOperationException("Only a process client keeps its own cookies.");
+
+    private PortalFactory Factory => _factory ?? throw new InvalidOperationException("This client talks to a process, not a test host: read its database directly.");
 
     public static Dictionary<string, string> ValidPerson() => new()
     {
@@ -91,7 +113,7 @@ public sealed partial class IntakeClient(PortalFactory factory, string language 
     /// <summary>The newest notice of a kind and its decrypted link, as the mail worker will read it.</summary>
     public (Notice Notice, string? Link) LatestNotice(NoticeKind kind)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var notice = db.Notices.AsNoTracking().Where(n => n.Kind == kind).AsEnumerable().OrderBy(n => n.CreatedAtUtc).Last();
         var links = scope.ServiceProvider.GetRequiredService<NoticeLinks>();
@@ -100,7 +122,7 @@ public sealed partial class IntakeClient(PortalFactory factory, string language 
 
     public T Query<T>(Func<PortalDbContext, T> query)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         return query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 

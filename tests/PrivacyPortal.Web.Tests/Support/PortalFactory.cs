@@ -5,10 +5,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PrivacyPortal.Web.Tests.Support;
 
-/// <summary>The real web app on a fresh SQLite database in a temp folder, with the repository's or a test's own profiles.</summary>
+/// <summary>
+/// The real web app on a fresh database (SQLite in a temp folder, or a database of its own on the throwaway
+/// PostgreSQL server), with the repository's or a test's own profiles.
+/// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
+    private PostgresDatabase? _postgres;
+
+    /// <summary>Providers.Sqlite (default) or Providers.Postgres.</summary>
+    public string Provider { get; init; } = Providers.Sqlite;
+
+    /// <summary>"File" or "Database"; empty: the provider's default blob store.</summary>
+    public string? BlobStore { get; init; }
+
+    /// <summary>The PostgreSQL database's connection string (Postgres only).</summary>
+    public string? ConnectionString => _postgres?.ConnectionString;
 
     public string? ProfilesDirectory { get; init; }
 
@@ -28,6 +41,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data.Path);
         builder.UseSetting("Portal:ProfilesDirectory", ProfilesDirectory ?? RepoPaths.Seeds);
+        builder.UseSetting("Portal:PublicBaseUrl", "http://localhost");
+        if (Provider == Providers.Postgres)
+        {
+            _postgres ??= TestPostgres.Create();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", _postgres.ConnectionString);
+        }
+
+        if (BlobStore is not null)
+        {
+            builder.UseSetting("Storage:Blobs", BlobStore);
+        }
         foreach (var setting in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute" })
         {
             builder.UseSetting($"RateLimits:{setting}", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -48,6 +73,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            _postgres?.Dispose();
             _data.Dispose();
         }
     }

@@ -55,22 +55,31 @@ public sealed class ConfirmModel(PortalDbContext db, ProfileStore profiles, Time
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 1; ; attempt++)
         {
-            var reference = await ReferenceAllocator.NextAsync(db, Profile.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
-            Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link($"/r/{statusToken}"))), now);
+            // The reference number and the confirmed request are saved together: a failure gives the number back.
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                var reference = await ReferenceAllocator.NextAsync(db, Profile.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
+                Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link($"/r/{statusToken}"))), now);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return Redirect($"/r/{statusToken}?confirmed=1");
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {
-                // Another confirmation took the same reference number: start again from the stored request.
+                // Another instance opened the year's series at the same moment, or confirmed this very request:
+                // start again from the stored request.
+                await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 await LoadAsync(token, cancellationToken);
                 if (State != ConfirmState.Ready)
                 {
                     return Page();
                 }
+            }
+            finally
+            {
+                await transaction.DisposeAsync();
             }
         }
     }

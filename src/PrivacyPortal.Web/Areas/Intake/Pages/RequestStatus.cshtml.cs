@@ -118,7 +118,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
         {
             // Nothing half-stored: the encrypted file goes too.
-            vault.Delete(storedName);
+            await vault.DeleteAsync(storedName, CancellationToken.None);
             UploadError = ex is DomainException ? text["Upload.Refused", ex.Message] : text["Form.ChangedMeanwhile"];
             return Page();
         }
