@@ -12,6 +12,11 @@ public static class Program
             return await NoticeThroughput.RunAsync(args);
         }
 
+        if (args is ["queue-postgres", _, ..])
+        {
+            return await QueueOnPostgres.RunAsync(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

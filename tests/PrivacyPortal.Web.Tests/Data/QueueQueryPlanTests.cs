@@ -40,7 +40,7 @@ public sealed partial class QueueQueryPlanTests : IDisposable
         var scoped = CaseQueueQuery.Scoped(readable, filter, "user-1");
 
         var rowsPlan = Plan(path, CaseQueueQuery.Rows(scoped, filter, Today).ToQueryString());
-        var countsPlan = Plan(path, scoped.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToQueryString());
+        var countsPlan = Plan(path, CaseQueueQuery.OpenCounts(scoped).ToQueryString());
 
         foreach (var plan in new[] { rowsPlan, countsPlan })
         {
@@ -75,7 +75,7 @@ public sealed partial class QueueQueryPlanTests : IDisposable
         var scoped = CaseQueueQuery.Scoped(readable, filter, "user-1");
 
         var rowsPlan = await PostgresPlanAsync(db, CaseQueueQuery.Rows(scoped, filter, Today));
-        var countsPlan = await PostgresPlanAsync(db, scoped.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }));
+        var countsPlan = await PostgresPlanAsync(db, CaseQueueQuery.OpenCounts(scoped));
 
         foreach (var plan in new[] { rowsPlan, countsPlan })
         {

@@ -102,25 +102,6 @@ public sealed class CaseActionTests() : PortalTest
     }
 
     [Fact]
-    public async Task TwoOfficers_EditingTheSameCase_CannotOverwriteEachOther()
-    {
-        using var filed = await ReceivedCase.FileAsync(Factory);
-        using var first = await StaffClient.SignInAsync(Factory, "first@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
-        using var second = await StaffClient.SignInAsync(Factory, "second@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
-        var seen = filed.Load().Version;
-
-        await ExpectSavedAsync(await first.ActAsync(filed.Id, "Verify", seen, Ticked(FirstAcceptedKind("ntt-smartconnect"))));
-        using var late = await second.ActAsync(filed.Id, "MoreNeeded", seen, new() { ["reason"] = "Need a clearer copy" });
-
-        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("This case was changed by someone else after you opened it. Nothing was saved.", Html.Text(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var request = filed.Load();
-        Assert.Equal(RequestStatus.InReview, request.Status);
-        Assert.DoesNotContain(request.AuditEvents, e => e.Action == "identity-more-needed");
-        Assert.Empty(filed.Person.Query(db => db.Notices.Where(n => n.Kind == NoticeKind.DocumentsNeeded).ToList()));
-    }
-
-    [Fact]
     public async Task ARefusedAction_IsExplainedInTheOfficersLanguage_AndChangesNothing()
     {
         using var filed = await ReceivedCase.FileAsync(Factory);

@@ -115,8 +115,17 @@ public sealed class LetterWithoutChromiumTests() : PortalTest(new PortalFactory 
 }
 
 /// <summary>NTT Resonant keeps request records one year from the fiscal year of completion; then they are erased, unless held.</summary>
-public sealed class RetentionPurgeTests() : PortalTest
+public class RetentionPurgeTests : PortalTest
 {
+    public RetentionPurgeTests()
+        : this(null)
+    {
+    }
+
+    protected RetentionPurgeTests(PortalFactory? factory)
+        : base(factory)
+    {
+    }
 
     private async Task<int> PurgeAsync()
     {
@@ -148,8 +157,9 @@ public sealed class RetentionPurgeTests() : PortalTest
             Assert.Equal(HttpStatusCode.Redirect, hold.StatusCode);
         }
 
-        var letterFile = Path.Combine(Factory.DataDirectory, "documents", kept.Load().Letters.Single(l => l.Kind == LetterKind.Decision).StoredName!);
-        Assert.True(File.Exists(letterFile));
+        var store = Factory.Services.GetRequiredService<Infrastructure.Storage.IBlobStore>();
+        var letterBlob = Infrastructure.Storage.DocumentVault.BlobName(kept.Load().Letters.Single(l => l.Kind == LetterKind.Decision).StoredName!);
+        Assert.NotNull(await store.ReadAsync(letterBlob, CancellationToken.None));
 
         // Completed 2026-11-24 (FY2026): one year from 2027-04-01, kept until 2028-03-31, disposed of from 2028-04-01.
         Factory.Clock.Advance(new DateTimeOffset(2028, 3, 31, 0, 0, 0, TimeSpan.FromHours(9)) - Factory.Clock.GetUtcNow());
@@ -162,10 +172,13 @@ public sealed class RetentionPurgeTests() : PortalTest
         Assert.NotNull(erased.PurgedAtUtc);
         Assert.Equal("-", erased.Requester.Email);
         Assert.Empty(erased.Letters);
-        Assert.False(File.Exists(letterFile));
+        Assert.Null(await store.ReadAsync(letterBlob, CancellationToken.None));
         Assert.Equal(RequestStatus.Answered, erased.Status);
         var stillHeld = held.Load();
         Assert.Null(stillHeld.PurgedAtUtc);
         Assert.Equal("hanako@example.jp", stillHeld.Requester.Email);
     }
 }
+
+/// <summary>The same retention purge on PostgreSQL, with the letter in the database blob store.</summary>
+public sealed class RetentionPurgeOnPostgresTests() : RetentionPurgeTests(new PortalFactory { Provider = Providers.Postgres });
