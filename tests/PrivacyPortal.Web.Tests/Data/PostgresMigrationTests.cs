@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Jobs;
@@ -53,6 +54,54 @@ public sealed class PostgresMigrationTests
         }
 
         Assert.Equal(before, await DescribeAsync(database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task ADatabaseOfTheFirstMigration_UpgradesWithoutLosingARow()
+    {
+        using var database = TestPostgres.Create("upgrade");
+        await using (var db = PortalDatabase.Open(PortalProvider.Postgres, database.ConnectionString))
+        {
+            var first = db.Database.GetMigrations().First();
+            Assert.True(db.Database.GetMigrations().Count() > 1, "an upgrade needs a later migration");
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
+            await new Infrastructure.Profiles.ProfileImporter(db, TimeProvider.System)
+                .ImportAsync(Infrastructure.Profiles.ProfileLoader.LoadDirectory(RepoPaths.Seeds), Infrastructure.Profiles.ImportMode.MissingOnly, CancellationToken.None);
+            db.AdminAuditEvents.Add(new Infrastructure.Staff.AdminAuditEvent { AtUtc = DateTime.UtcNow, Actor = "admin@example.jp", Action = "account-created", Subject = "officer@example.jp" });
+            await db.SaveChangesAsync();
+        }
+
+        var before = await RowCountsAsync(database.ConnectionString);
+        await using (var db = PortalDatabase.Open(PortalProvider.Postgres, database.ConnectionString))
+        {
+            var applied = await db.Database.MigratePortalAsync();
+            Assert.Equal(db.Database.GetMigrations().Skip(1), applied);
+            Assert.Equal("officer@example.jp", (await db.AdminAuditEvents.SingleAsync()).Subject);
+            Assert.Equal(5, await db.Policies.CountAsync());
+        }
+
+        Assert.Equal(before, await RowCountsAsync(database.ConnectionString));
+        using var fresh = TestPostgres.Create("fresh");
+        await using (var db = PortalDatabase.Open(PortalProvider.Postgres, fresh.ConnectionString))
+        {
+            await db.Database.MigratePortalAsync();
+        }
+
+        Assert.Equal(await DescribeAsync(fresh.ConnectionString), await DescribeAsync(database.ConnectionString));
+    }
+
+    private static async Task<List<string>> RowCountsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = await QueryAsync(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '__EF%' ORDER BY tablename");
+        var counts = new List<string>();
+        foreach (var table in tables)
+        {
+            counts.Add($"{table}: {(await QueryAsync(connection, $"SELECT count(*)::text FROM \"{table}\""))[0]}");
+        }
+
+        return counts;
     }
 
     internal static async Task<List<string>> DescribeAsync(string connectionString)

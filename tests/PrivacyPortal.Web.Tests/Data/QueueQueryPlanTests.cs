@@ -83,12 +83,12 @@ public sealed partial class QueueQueryPlanTests : IDisposable
             Assert.Matches("Index (Only )?Scan using \"?IX_Requests_", plan);
         }
 
-        // The default queue (open cases, oldest due first, and its next page) reads the partial index of open cases.
-        // Which of several usable indexes serves the narrower filters is PostgreSQL's choice by its statistics, so
-        // it is not asserted on an empty table; docs/performance.md measures them at a million cases.
+        // The default queue (open cases, oldest due first, and its next page) reads one of the partial indexes of
+        // open cases, never the closed history. Which of the usable indexes serves a query is PostgreSQL's choice by
+        // its statistics, so it is not pinned on an empty table; docs/performance.md measures them at a million cases.
         if (filter.Status is null && filter.Assignee is null && !filter.Overdue && filter.DueWithinDays is null)
         {
-            Assert.Contains("IX_Requests_Open_ControllerId_DueOn_Reference", rowsPlan, StringComparison.Ordinal);
+            Assert.Matches("Index Scan using \"?IX_Requests_Open_", rowsPlan);
         }
 
         Assert.NotEmpty(name);

@@ -613,6 +613,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "ControllerId", "DueOn", "Reference" }, "IX_Requests_Open_ControllerId_DueOn_Reference")
                         .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'AwaitingFee', 'InReview')");
 
+                    b.HasIndex(new[] { "DueOn", "Reference" }, "IX_Requests_Open_DueOn_Reference")
+                        .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'AwaitingFee', 'InReview')");
+
                     b.ToTable("Requests", (string)null);
                 });
 
