@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Web.Staff;
@@ -60,9 +61,9 @@ public static class StaffWebHosting
         });
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
-            // Checked on every staff request (one read of the account's row): signing out, disabling an account or
-            // changing its roles changes the stamp, and every session of that account ends at once, on every instance.
-            options.ValidationInterval = TimeSpan.Zero;
+            // The full refresh (roles and claims read again, the cookie re-issued) every five minutes; the stamp
+            // itself is compared on every request by RejectRevokedSession.
+            options.ValidationInterval = TimeSpan.FromMinutes(5);
             // A refreshed principal keeps how and when its owner signed in.
             options.OnRefreshingPrincipal = context =>
             {
@@ -109,7 +110,35 @@ public static class StaffWebHosting
             return;
         }
 
+        if (!await RejectRevokedSession(context))
+        {
+            return;
+        }
+
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>
+    /// Every staff request compares the session's security stamp with the account's (one indexed read of one
+    /// column): signing out, disabling the account, changing its roles or controllers and resetting its password all
+    /// change the stamp, so every session of that account ends at once, on every instance, copied cookies included.
+    /// </summary>
+    private static async Task<bool> RejectRevokedSession(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = context.Principal?.FindFirstValue(stampClaim);
+        var db = services.GetRequiredService<Infrastructure.Data.PortalDbContext>();
+        var current = id is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current is not null && stamp is not null && string.Equals(current, stamp, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return false;
     }
 }
 

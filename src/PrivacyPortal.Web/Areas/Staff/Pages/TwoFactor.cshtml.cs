@@ -84,6 +84,9 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+            // A new key is a new security stamp: this (password-only) session is issued again with it, or the next
+            // request would be refused as a revoked session.
+            await signIn.SignInAsync(user, isPersistent: false);
         }
 
         SharedKey = key;
