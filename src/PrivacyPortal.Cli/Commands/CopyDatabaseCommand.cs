@@ -26,7 +26,7 @@ public static class CopyDatabaseCommand
 
         await using var scope = context.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (RowClaims.Provider(source) == provider)
+        if (PortalDatabase.ProviderOf(source) == provider)
         {
             throw new UsageException("the configured database is PostgreSQL already; back it up with pg_dump instead (docs/deploy.md).");
         }

@@ -174,7 +174,7 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
     /// <summary>Identity columns were given the copied values: their sequences continue after the highest.</summary>
     private async Task ResetSequencesAsync(CancellationToken cancellationToken)
     {
-        if (RowClaims.Provider(target) != PortalProvider.Postgres)
+        if (PortalDatabase.ProviderOf(target) != PortalProvider.Postgres)
         {
             return;
         }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PrivacyPortal.Infrastructure.Jobs;
 
 namespace PrivacyPortal.Infrastructure.Data;
 
@@ -17,6 +16,13 @@ public static class PortalDatabase
         };
     }
 
+    /// <summary>The provider a context runs on, as EF Core's own provider checks tell.</summary>
+    public static PortalProvider ProviderOf(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsNpgsql() ? PortalProvider.Postgres : db.Database.IsSqlServer() ? PortalProvider.SqlServer : PortalProvider.Sqlite;
+    }
+
     /// <summary>A context of the provider's own type (its migrations) outside dependency injection.</summary>
     public static PortalDbContext Open(PortalProvider provider, string connectionString) => provider switch
     {
@@ -28,4 +34,12 @@ public static class PortalDatabase
     private static DbContextOptions<T> Options<T>(PortalProvider provider, string connectionString)
         where T : DbContext =>
         (DbContextOptions<T>)Configure(new DbContextOptionsBuilder<T>(), provider, connectionString).Options;
+}
+
+/// <summary>Which database the portal runs on (Database:Provider).</summary>
+public enum PortalProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
 }

@@ -69,12 +69,12 @@ public static class PortalKeys
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var problems = new List<string>();
-        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)}"]))
+        var url = configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)}"];
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(url))
         {
             problems.Add("Portal:PublicBaseUrl is required outside Development (e.g. https://privacy.example.jp): links in emails are built from it alone.");
         }
-        else if (configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)}"] is { Length: > 0 } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        else if (!string.IsNullOrWhiteSpace(url) && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             problems.Add($"Portal:PublicBaseUrl must be an absolute http or https address: {url}");
         }

@@ -48,17 +48,17 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>The provider as configured; start-up stops with the accepted names on anything else.</summary>
-    public static Jobs.PortalProvider ResolveProvider(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static Data.PortalProvider ResolveProvider(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return ParseProvider(configuration[$"{Section}:{nameof(Provider)}"]);
     }
 
-    public static Jobs.PortalProvider ParseProvider(string? name) => name?.Trim().ToUpperInvariant() switch
+    public static Data.PortalProvider ParseProvider(string? name) => name?.Trim().ToUpperInvariant() switch
     {
-        null or "" or "SQLITE" => Jobs.PortalProvider.Sqlite,
-        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => Jobs.PortalProvider.Postgres,
-        "SQLSERVER" or "MSSQL" => Jobs.PortalProvider.SqlServer,
+        null or "" or "SQLITE" => Data.PortalProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => Data.PortalProvider.Postgres,
+        "SQLSERVER" or "MSSQL" => Data.PortalProvider.SqlServer,
         _ => throw new InvalidOperationException($"Database:Provider '{name}' is not supported; use Sqlite, Postgres or SqlServer."),
     };
 

@@ -52,14 +52,7 @@ public sealed class LetterPrinting(
             return (0, 0);
         }
 
-        try
-        {
-            return await PrintClaimedAsync(claimed, cancellationToken);
-        }
-        finally
-        {
-            await claims.ReleaseAsync<RequestLetter>(db, claimed, CancellationToken.None);
-        }
+        return await claims.HoldingAsync<RequestLetter, (int, int)>(db, claimed, () => PrintClaimedAsync(claimed, cancellationToken));
     }
 
     private async Task<(int Printed, int Failed)> PrintClaimedAsync(IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)

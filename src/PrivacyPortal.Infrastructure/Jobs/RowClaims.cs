@@ -37,6 +37,21 @@ public sealed class RowClaims(IOptions<WorkerOptions> options, TimeProvider cloc
     public Task<IReadOnlyList<Guid>> ClaimLettersAsync(PortalDbContext db, int count, CancellationToken cancellationToken) =>
         ClaimAsync<RequestLetter>(db, count, c => $"{c(nameof(RequestLetter.Status))} = '{nameof(LetterStatus.Pending)}' AND ({c(nameof(RequestLetter.NextAttemptAtUtc))} IS NULL OR {c(nameof(RequestLetter.NextAttemptAtUtc))} <= @now)", nameof(RequestLetter.CreatedAtUtc), cancellationToken);
 
+    /// <summary>Runs the work on rows this worker claimed, and gives them back afterwards whatever happens.</summary>
+    public async Task<TResult> HoldingAsync<T, TResult>(PortalDbContext db, IReadOnlyList<Guid> claimed, Func<Task<TResult>> work)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await ReleaseAsync<T>(db, claimed, CancellationToken.None);
+        }
+    }
+
     /// <summary>Gives back rows this worker claimed (done or not): the next run, here or elsewhere, may take what is left.</summary>
     public async Task ReleaseAsync<T>(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
         where T : class
@@ -72,7 +87,7 @@ public sealed class RowClaims(IOptions<WorkerOptions> options, TimeProvider cloc
         var set = $"{c(HolderColumn)} = @holder, {c(UntilColumn)} = @until";
         var id = c("Id");
         var order = c(orderBy);
-        var sql = Provider(db) switch
+        var sql = PortalDatabase.ProviderOf(db) switch
         {
             PortalProvider.Postgres =>
                 $"UPDATE {table} SET {set} WHERE {id} IN (SELECT {id} FROM {table} WHERE {claimable} ORDER BY {order} LIMIT @count FOR UPDATE SKIP LOCKED) RETURNING {id}",
@@ -99,13 +114,6 @@ public sealed class RowClaims(IOptions<WorkerOptions> options, TimeProvider cloc
         return ids;
     }
 
-    public static PortalProvider Provider(PortalDbContext db) => db.Database.ProviderName switch
-    {
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => PortalProvider.Postgres,
-        "Microsoft.EntityFrameworkCore.SqlServer" => PortalProvider.SqlServer,
-        _ => PortalProvider.Sqlite,
-    };
-
     private static (string Table, Func<string, string> Column) Names<T>(PortalDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -128,8 +136,8 @@ public sealed class RowClaims(IOptions<WorkerOptions> options, TimeProvider cloc
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;
         // SQLite holds a Guid as upper-case text (EF Core's mapping); the provider would bind it as a blob.
-        parameter.Value = value is Guid guid && Provider(db) == PortalProvider.Sqlite ? guid.ToString().ToUpperInvariant() : value;
-        if (value is DateTime && Provider(db) == PortalProvider.SqlServer)
+        parameter.Value = value is Guid guid && PortalDatabase.ProviderOf(db) == PortalProvider.Sqlite ? guid.ToString().ToUpperInvariant() : value;
+        if (value is DateTime && PortalDatabase.ProviderOf(db) == PortalProvider.SqlServer)
         {
             // The columns are datetime2; SqlClient would otherwise send the older, coarser datetime.
             parameter.DbType = DbType.DateTime2;
@@ -139,12 +147,4 @@ public sealed class RowClaims(IOptions<WorkerOptions> options, TimeProvider cloc
     }
 
     private static string Clip(string value) => value.Length <= MaxHolderLength ? value : value[..MaxHolderLength];
-}
-
-/// <summary>Which database the portal runs on (Database:Provider).</summary>
-public enum PortalProvider
-{
-    Sqlite,
-    Postgres,
-    SqlServer,
 }

@@ -47,14 +47,7 @@ public sealed class NoticeDispatcher(
             return await SendStaffMessagesAsync(null, cancellationToken);
         }
 
-        try
-        {
-            return await SendClaimedAsync(claimed, cancellationToken);
-        }
-        finally
-        {
-            await claims.ReleaseAsync<Domain.Notices.Notice>(db, claimed, CancellationToken.None);
-        }
+        return await claims.HoldingAsync<Domain.Notices.Notice, int>(db, claimed, () => SendClaimedAsync(claimed, cancellationToken));
     }
 
     private async Task<int> SendClaimedAsync(IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)
@@ -162,14 +155,7 @@ public sealed class NoticeDispatcher(
             return 0;
         }
 
-        try
-        {
-            return await SendClaimedStaffMessagesAsync(batchSession, claimed, cancellationToken);
-        }
-        finally
-        {
-            await claims.ReleaseAsync<StaffMessage>(db, claimed, CancellationToken.None);
-        }
+        return await claims.HoldingAsync<StaffMessage, int>(db, claimed, () => SendClaimedStaffMessagesAsync(batchSession, claimed, cancellationToken));
     }
 
     private async Task<int> SendClaimedStaffMessagesAsync(IMailSession? batchSession, IReadOnlyList<Guid> claimed, CancellationToken cancellationToken)

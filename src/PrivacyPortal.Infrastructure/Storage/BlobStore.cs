@@ -55,7 +55,7 @@ public static class BlobStores
 /// <summary>Blobs as files under the data folder, written to a temporary name and renamed: never half a file.</summary>
 public sealed class FileBlobStore(IOptions<PortalOptions> portal) : IBlobStore
 {
-    public string PathOf(string name) => Path.Combine(portal.Value.DataDirectory, name);
+    private string PathOf(string name) => Path.Combine(portal.Value.DataDirectory, name);
 
     public async Task<bool> TryAddAsync(string name, byte[] content, CancellationToken cancellationToken)
     {

@@ -33,9 +33,6 @@ public sealed class DocumentVault
             : Task.FromResult(ParseKey(configured)));
     }
 
-    /// <summary>The store the vault writes to (tests look at what it holds).</summary>
-    public IBlobStore Store => _store;
-
     /// <summary>Encrypts and stores the bytes; returns the stored name.</summary>
     public async Task<string> SaveAsync(Guid documentId, ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
     {

@@ -27,9 +27,8 @@ public sealed partial class ProviderSensitiveTests
         using var first = await StaffClient.SignInAsync(factory, "first@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
         using var second = await StaffClient.SignInAsync(factory, "second@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
         var seen = filed.Load().Version;
-        var kind = IdentityCheck.AcceptedKinds(SeedTheories.Seeds.Profiles.Single(p => p.Profile.Id == "ntt-smartconnect").Profile)[0].Id;
 
-        using (var verified = await first.ActAsync(filed.Id, "Verify", seen, new() { ["documentKind"] = kind, ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
+        using (var verified = await first.ActAsync(filed.Id, "Verify", seen, IdentityForm.TickedFor("ntt-smartconnect")))
         {
             Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         }

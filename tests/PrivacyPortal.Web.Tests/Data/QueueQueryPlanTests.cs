@@ -69,7 +69,7 @@ public sealed partial class QueueQueryPlanTests : IDisposable
     public async Task EveryQueueQuery_IsServedByAnIndex_OnPostgres(string name, QueueFilter filter)
     {
         using var database = TestPostgres.Create("plan");
-        await using var db = Infrastructure.Data.PortalDatabase.Open(Infrastructure.Jobs.PortalProvider.Postgres, database.ConnectionString);
+        await using var db = Infrastructure.Data.PortalDatabase.Open(Infrastructure.Data.PortalProvider.Postgres, database.ConnectionString);
         await db.Database.MigrateAsync();
         var readable = db.Requests.Where(r => new[] { "nec", "netone" }.Contains(r.ControllerId));
         var scoped = CaseQueueQuery.Scoped(readable, filter, "user-1");

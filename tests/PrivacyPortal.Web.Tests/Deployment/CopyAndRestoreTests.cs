@@ -6,14 +6,12 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PrivacyPortal.Cli;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Security;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Infrastructure.Storage;
@@ -58,7 +56,7 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
         Assert.Contains("Requests: ", error, StringComparison.Ordinal);
 
         await using (var scope = _embedded.Services.CreateAsyncScope())
-        await using (var copy = PortalDatabase.Open(Infrastructure.Jobs.PortalProvider.Postgres, target.ConnectionString))
+        await using (var copy = PortalDatabase.Open(Infrastructure.Data.PortalProvider.Postgres, target.ConnectionString))
         {
             var source = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var statuses = await source.Requests.Select(r => r.Status).Distinct().ToListAsync();
@@ -114,11 +112,7 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
     {
         settings["Portal:ProfilesDirectory"] = RepoPaths.Seeds;
         settings.TryAdd("Portal:DataDirectory", Track(new TempDirectory()).Path);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalInfrastructure(configuration, RepoPaths.Root);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = PortalServices.Build(settings);
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var stored = await db.Requests.Include(r => r.Documents).Include(r => r.Notices).AsNoTracking().SingleAsync(r => r.Id == requestId);
@@ -142,8 +136,8 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
         using var awaitingFee = await ReceivedCase.FileAsync(_embedded, "ntt-smartconnect", ["disclosure"]);
         using var withdrawn = await ReceivedCase.FileAsync(_embedded, "ntt-resonant", ["disclosure"]);
         using var officer = await StaffClient.SignInAsync(_embedded, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone", "ntt-smartconnect", "ntt-resonant");
-        await SavedAsync(officer.ActAsync(inReview.Id, "Verify", inReview.Load().Version, Ticked("netone")));
-        await SavedAsync(officer.ActAsync(awaitingFee.Id, "Verify", awaitingFee.Load().Version, Ticked("ntt-smartconnect")));
+        await SavedAsync(officer.ActAsync(inReview.Id, "Verify", inReview.Load().Version, IdentityForm.TickedFor("netone")));
+        await SavedAsync(officer.ActAsync(awaitingFee.Id, "Verify", awaitingFee.Load().Version, IdentityForm.TickedFor("ntt-smartconnect")));
         await SavedAsync(officer.ActAsync(awaitingFee.Id, "RequestFee", awaitingFee.Load().Version, new() { ["payBy"] = string.Empty }));
         await SavedAsync(officer.ActAsync(withdrawn.Id, "Withdraw", withdrawn.Load().Version, new() { ["reason"] = "The requester phoned." }));
         await SavedAsync(officer.ActAsync(inReview.Id, "Note", inReview.Load().Version, new() { ["note"] = "Checked the customer file." }));
@@ -156,12 +150,6 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
         var document = received.Load().Documents.Single();
         return (received.Id, document);
     }
-
-    private static Dictionary<string, string> Ticked(string policy) => new()
-    {
-        ["documentKind"] = IdentityCheck.AcceptedKinds(SeedTheories.Seeds.Profiles.Single(p => p.Profile.Id == policy).Profile)[0].Id,
-        ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true",
-    };
 
     private static async Task SavedAsync(Task<HttpResponseMessage> action)
     {

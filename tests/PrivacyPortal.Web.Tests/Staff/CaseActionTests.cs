@@ -8,6 +8,7 @@ using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Tests.Support;
+using static PrivacyPortal.Web.Tests.Support.IdentityForm;
 
 namespace PrivacyPortal.Web.Tests.Staff;
 
@@ -17,14 +18,6 @@ public sealed class CaseActionTests() : PortalTest
     private static readonly ProfileCatalog Seeds = SeedTheories.Seeds;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, string> Ticked(string kind) => new()
-    {
-        ["documentKind"] = kind, ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true",
-    };
-
-    private static string FirstAcceptedKind(string policy) =>
-        IdentityCheck.AcceptedKinds(Seeds.Profiles.Single(p => p.Profile.Id == policy).Profile)[0].Id;
 
     private static async Task<string> ExpectSavedAsync(HttpResponseMessage response)
     {

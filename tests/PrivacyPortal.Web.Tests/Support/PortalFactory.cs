@@ -20,9 +20,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>"File" or "Database"; empty: the provider's default blob store.</summary>
     public string? BlobStore { get; init; }
 
-    /// <summary>The PostgreSQL database's connection string (Postgres only).</summary>
-    public string? ConnectionString => _postgres?.ConnectionString;
-
     public string? ProfilesDirectory { get; init; }
 
     public FixedClock Clock { get; } = new(FixedClock.DefaultInstant);

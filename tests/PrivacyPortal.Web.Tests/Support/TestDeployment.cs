@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyPortal.Infrastructure.Hosting;
 
 namespace PrivacyPortal.Web.Tests.Support;
 
@@ -38,16 +36,10 @@ public sealed class TestDeployment : IDisposable
 
     public Dictionary<string, string?> Settings { get; } = [];
 
-    public string? ConnectionString => _postgres?.ConnectionString;
-
     /// <summary>The portal's own services on this deployment, for seeding and reading back what a process did.</summary>
     public ServiceProvider Services(IDictionary<string, string?>? extra = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).AddInMemoryCollection(extra ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalInfrastructure(configuration, RepoPaths.Root);
-        return services.BuildServiceProvider();
+        return PortalServices.Build(Settings.Concat(extra ?? new Dictionary<string, string?>()));
     }
 
     /// <summary>The settings as environment variables of a process (Section__Key).</summary>
