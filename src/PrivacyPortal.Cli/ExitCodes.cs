@@ -8,4 +8,7 @@ public static class ExitCodes
     public const int Usage = 2;
     public const int NotFound = 3;
     public const int InvalidProfiles = 4;
+
+    /// <summary>`portal audit verify` found a broken link.</summary>
+    public const int ChainBroken = 5;
 }

@@ -37,12 +37,17 @@ public static class PortalCli
                                            a letter with sample data, printed by Chromium
           create-admin --email ADDRESS [--name NAME]
                                            an administrator account; prints a single-use set-password link
+          audit verify [--from SEQ] [--chain cases|admin] [--json]
+                                           recompute the audit hash chains; names the first broken link
+          export requests|audit|admin-audit --from DATE --to DATE [--controller ID] --format csv|jsonl --out FILE
+                                           the request log or an audit trail of a period, streamed to FILE
           help                             this text
 
         Configuration comes from appsettings.json, environment variables (Portal__DataDirectory,
         Database__ConnectionString, ...) and --Section:Key=value arguments.
 
-        Exit codes: 0 ok, 1 failure, 2 usage error, 3 unknown controller or request type, 4 invalid profiles.
+        Exit codes: 0 ok, 1 failure, 2 usage error, 3 unknown controller or request type, 4 invalid profiles,
+        5 audit chain broken.
         """;
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended", "era" };
@@ -101,6 +106,8 @@ public static class PortalCli
                 "send-test-email" => await SendTestEmailCommand.RunAsync(context),
                 "letter-sample" => await LetterSampleCommand.RunAsync(context),
                 "create-admin" => await CreateAdminCommand.RunAsync(context),
+                "audit" => await AuditCommand.RunAsync(context),
+                "export" => await ExportCommand.RunAsync(context),
                 _ => throw new UsageException($"unknown verb '{command.Verb}'."),
             };
         }

@@ -104,6 +104,9 @@ public sealed class Notice
     public bool IsPending => SentAtUtc is null && FailedAtUtc is null;
 
     /// <summary>Sent: the secret link is no longer needed and is dropped.</summary>
+    /// <summary>What stands in <see cref="Recipient"/> once the request's personal data is erased.</summary>
+    public const string ErasedRecipient = "-";
+
     public void MarkSent(DateTime nowUtc)
     {
         SentAtUtc = nowUtc;

@@ -97,6 +97,8 @@ public sealed class PrivacyRequest
 
     public string Language { get; private set; } = "ja";
 
+    public RequestChannel Channel { get; private set; } = RequestChannel.Web;
+
     public RequestStatus Status { get; private set; }
 
     /// <summary>Assigned when the email is confirmed, e.g. NTTSMC-2026-000123.</summary>
@@ -285,7 +287,7 @@ public sealed class PrivacyRequest
         CompletedAtUtc = nowUtc;
         EndOngoingPauses(Today(nowUtc));
         Touch();
-        Record(nowUtc, actor, "withdrawn", from, Status, reason);
+        Record(nowUtc, actor, "withdrawn", from, Status, null, reason);
         Notify(NoticeKind.Withdrawn, null, nowUtc);
     }
 
@@ -337,7 +339,7 @@ public sealed class PrivacyRequest
         var from = Status;
         Status = RequestStatus.AwaitingIdentity;
         _pauses = [.. _pauses, new ClockPause(Today(nowUtc), null, PauseReason.AwaitingIdentityDocuments)];
-        Changed(rules, nowUtc, actor, "identity-more-needed", from, text);
+        Changed(rules, nowUtc, actor, "identity-more-needed", from, null, text);
         Notify(NoticeKind.DocumentsNeeded, null, nowUtc, text);
     }
 
@@ -408,7 +410,7 @@ public sealed class PrivacyRequest
         Status = RequestStatus.InReview;
         Fee = Fee with { Status = FeeStatus.Paid, PaidOn = paidOn, PaymentMethod = methodText, ReceiptNumber = receipt };
         EndPause(PauseReason.AwaitingFee, paidOn);
-        Changed(rules, nowUtc, actor, "fee-paid", from, $"{methodText}, {paidOn:yyyy-MM-dd}, receipt {receipt}");
+        Changed(rules, nowUtc, actor, "fee-paid", from, $"paid on {paidOn:yyyy-MM-dd}", $"{methodText}, receipt {receipt}");
     }
 
     public void WaiveFee(string actor, string reason, DeadlineRules rules, DateTime nowUtc)
@@ -420,7 +422,7 @@ public sealed class PrivacyRequest
         Status = RequestStatus.InReview;
         Fee = Fee with { Status = FeeStatus.Waived, WaiverReason = text };
         EndPause(PauseReason.AwaitingFee, Today(nowUtc));
-        Changed(rules, nowUtc, actor, "fee-waived", from, text);
+        Changed(rules, nowUtc, actor, "fee-waived", from, null, text);
     }
 
     /// <summary>
@@ -592,7 +594,7 @@ public sealed class PrivacyRequest
 
         Extended = true;
         ExtensionReasons = text;
-        Changed(rules, nowUtc, actor, "extended", Status, text);
+        Changed(rules, nowUtc, actor, "extended", Status, null, text);
         Notify(NoticeKind.Extended, null, nowUtc, text);
         _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Extension, Language, nowUtc));
     }
@@ -663,7 +665,7 @@ public sealed class PrivacyRequest
         LegalHold = true;
         LegalHoldReason = text;
         Touch();
-        Record(nowUtc, actor, "legal-hold-placed", Status, Status, text);
+        Record(nowUtc, actor, "legal-hold-placed", Status, Status, null, text);
     }
 
     public void ReleaseLegalHold(string actor, DateTime nowUtc)
@@ -715,7 +717,8 @@ public sealed class PrivacyRequest
         _notes.Clear();
         DecisionReasons = null;
         ExtensionReasons = null;
-        Fee = Fee with { WaiverReason = null };
+        Fee = Fee with { WaiverReason = null, PaymentMethod = null, ReceiptNumber = null };
+        LegalHoldReason = null;
         PurgedAtUtc = nowUtc;
         Touch();
         Record(nowUtc, "system", "purged", Status, Status, $"retention ended: {documents.Count} document(s), {letters.Count} letter(s) deleted");
@@ -725,6 +728,10 @@ public sealed class PrivacyRequest
     /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>
     public void RecordRead(string actor, string what, DateTime nowUtc) =>
         Record(nowUtc, actor, "viewed", Status, Status, what);
+
+    /// <summary>An auditor asked to see the personal data, with a reason: recorded, not a change.</summary>
+    public void RecordUnmasked(string actor, string reason, DateTime nowUtc) =>
+        Record(nowUtc, actor, "unmasked", Status, Status, "personal data shown to an auditor", reason);
 
     /// <summary>
     /// The email was not confirmed in time: one reminder with a new single-use link, valid another 24 hours.
@@ -811,11 +818,11 @@ public sealed class PrivacyRequest
     private static DateOnly Today(DateTime nowUtc) => JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
 
     /// <summary>The common tail of an officer's verb: new version, fresh due date, audit event.</summary>
-    private void Changed(DeadlineRules rules, DateTime nowUtc, string actor, string action, RequestStatus from, string? detail)
+    private void Changed(DeadlineRules rules, DateTime nowUtc, string actor, string action, RequestStatus from, string? detail, string? personalText = null)
     {
         Touch();
         RefreshDueOn(rules);
-        Record(nowUtc, actor, action, from, Status, detail);
+        Record(nowUtc, actor, action, from, Status, detail, personalText);
     }
 
     private void EndPause(PauseReason reason, DateOnly on) =>
@@ -853,8 +860,9 @@ public sealed class PrivacyRequest
         return trimmed;
     }
 
-    private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail) =>
-        _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail));
+    /// <summary>Appends the audit event; <paramref name="personalText"/> is what a person typed, kept apart from the chain.</summary>
+    private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail, string? personalText = null) =>
+        _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail, personalText));
 
     private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc, string? detail = null) =>
         _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, protectedLink, nowUtc, detail));

@@ -25,7 +25,8 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
     public async Task<IReadOnlyDictionary<string, long>> CopyAsync(string? sourceDataDirectory, CancellationToken cancellationToken)
     {
         await target.Database.MigratePortalAsync(cancellationToken);
-        foreach (var table in Tables(target.Model))
+        // A new database holds only the empty heads of the audit chains; the source's heads replace them.
+        foreach (var table in Tables(target.Model).Where(t => t.ClrType != typeof(Audit.AuditChainHead)))
         {
             if (await (Task<bool>)typeof(DatabaseCopier).GetMethod(nameof(AnyAsync), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(table.ClrType).Invoke(null, [target, cancellationToken])!)
@@ -34,10 +35,20 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
             }
         }
 
+        await target.AuditChainHeads.ExecuteDeleteAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in Tables(source.Model))
+        // Events keep the sequence numbers and hashes they were written with: the copy verifies as the source did.
+        target.WritesChainVerbatim = true;
+        try
         {
-            counts[table.GetTableName()!] = await (Task<long>)CopyTableMethod.MakeGenericMethod(table.ClrType).Invoke(this, [table, cancellationToken])!;
+            foreach (var table in Tables(source.Model))
+            {
+                counts[table.GetTableName()!] = await (Task<long>)CopyTableMethod.MakeGenericMethod(table.ClrType).Invoke(this, [table, cancellationToken])!;
+            }
+        }
+        finally
+        {
+            target.WritesChainVerbatim = false;
         }
 
         if (sourceDataDirectory is not null)

@@ -50,6 +50,46 @@ public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRol
 
     public DbSet<Requests.ReferenceCounter> ReferenceCounters => Set<Requests.ReferenceCounter>();
 
+    public DbSet<Audit.AuditChainHead> AuditChainHeads => Set<Audit.AuditChainHead>();
+
+    public DbSet<Audit.AuditCheckpoint> AuditCheckpoints => Set<Audit.AuditCheckpoint>();
+
+    public DbSet<Audit.TransparencyReport> TransparencyReports => Set<Audit.TransparencyReport>();
+
+    /// <summary>
+    /// Set only while events are written as they already are: sealed by <see cref="Audit.AuditChainBackfill"/>, or
+    /// copied with their chain by <see cref="DatabaseCopier"/>. Otherwise every added event is sealed on save.
+    /// </summary>
+    internal bool WritesChainVerbatim { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Every save that adds audit events seals them onto their chain in the same transaction (its own when the caller
+    /// has none), so an event is numbered and hashed exactly when it is written, whoever writes it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = Audit.AuditChainWriter.Pending(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await Audit.AuditChainWriter.SealAsync(this, pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Audit.AuditChainWriter.SealAsync(this, pending, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

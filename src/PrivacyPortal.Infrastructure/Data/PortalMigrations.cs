@@ -36,6 +36,11 @@ public static class PortalMigrations
         await AdoptHandWrittenHistoryAsync(database, cancellationToken);
         var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await database.MigrateAsync(cancellationToken);
+        if (database.GetService<ICurrentDbContext>().Context is PortalDbContext portal)
+        {
+            await Audit.AuditChainBackfill.SealLegacyAsync(portal, cancellationToken);
+        }
+
         return pending;
     }
 

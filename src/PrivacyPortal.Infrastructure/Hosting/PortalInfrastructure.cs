@@ -71,6 +71,7 @@ public static class PortalInfrastructure
         services.AddPortalJob<Jobs.RetentionPurge>();
         services.AddPortalJob<Jobs.LetterPrinting>();
         services.AddPortalJob<Jobs.StaffDigests>();
+        services.AddPortalJob<Audit.AuditCheckpoints>();
         services.Configure<Letters.LetterOptions>(configuration.GetSection(Letters.LetterOptions.Section));
         services.AddSingleton<Letters.ChromiumPdfPrinter>();
         services.AddSingleton<Letters.LetterRenderer>();
@@ -78,6 +79,9 @@ public static class PortalInfrastructure
         services.AddScoped<ProfileStore>();
         services.AddStaffIdentityCore();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Audit.AuditExports>();
+        services.AddScoped<Audit.TransparencyReports>();
+        services.AddScoped<Retention.PersonalDataEraser>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -18,7 +18,7 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// are erased at the end of their retention. Each job selects only requests whose profile version calls for it, so
 /// requests it must leave alone never fill its batch. Idempotent: a request handled once no longer matches.
 /// </summary>
-public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, DocumentVault vault, TimeProvider clock, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
+public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, DocumentVault vault, Retention.PersonalDataEraser eraser, TimeProvider clock, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
 {
     private const int BatchSize = 50;
 
@@ -63,7 +63,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 {
                     var (documents, letters) = request.PurgePersonalData(now);
                     await db.SaveChangesAsync(cancellationToken);
-                    await DeleteFilesAsync(documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()), cancellationToken);
+                    await eraser.EraseAsync(request.Id, documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()), cancellationToken);
                 }, cancellationToken))
                 {
                     purged++;
@@ -141,7 +141,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 }
 
 /// <summary>The retention purge as a job of its own: it changes at most daily, so it runs on the daily cadence.</summary>
-public sealed class RetentionPurge(CaseHousekeeping cases, IOptions<Notices.WorkerOptions> worker) : IPortalJob
+public sealed class RetentionPurge(CaseHousekeeping cases, Retention.PersonalDataEraser eraser, IOptions<Notices.WorkerOptions> worker) : IPortalJob
 {
     public const string JobName = "retention";
 
@@ -154,6 +154,7 @@ public sealed class RetentionPurge(CaseHousekeeping cases, IOptions<Notices.Work
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         await cases.PurgeExpiredRecordsAsync(cancellationToken);
+        await eraser.SweepAsync(cancellationToken);
         return false;
     }
 }

@@ -12,7 +12,7 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// Unconfirmed drafts: one reminder with a new confirmation link after 24 hours; after 7 days the draft is
 /// discarded, its personal data erased and its documents deleted. Idempotent: each draft is handled once per stage.
 /// </summary>
-public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, DocumentVault vault, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
+public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Retention.PersonalDataEraser eraser, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
 {
     private const int BatchSize = 50;
 
@@ -43,13 +43,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Doc
             {
                 var documents = draft.Discard(now);
                 await db.SaveChangesAsync(cancellationToken);
-
-                // Files go after the record says so: a crash leaves an orphan file for the retention purge, never a
-                // record pointing at nothing.
-                foreach (var document in documents)
-                {
-                    await vault.DeleteAsync(document.StoredName, cancellationToken);
-                }
+                await eraser.EraseAsync(draft.Id, documents.Select(d => d.StoredName), cancellationToken);
             }, cancellationToken);
         }
 

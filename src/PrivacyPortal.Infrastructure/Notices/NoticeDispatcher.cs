@@ -139,7 +139,8 @@ public sealed class NoticeDispatcher(
             notice.MarkAttemptFailed(failure.Message, now, options.Value.MaxAttempts);
             if (notice.FailedAtUtc is not null)
             {
-                writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}: {notice.LastError}"));
+                // The server's answer can quote the address it refused: personal text, kept off the chain.
+                writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}", notice.LastError));
             }
         }
 

@@ -37,14 +37,17 @@ public sealed class StaffAssignment
 }
 
 /// <summary>
-/// A change made in administration (accounts, roles, assignments, profiles) or a sign-in event: who, what, when.
-/// Request changes have their own trail on the request (<see cref="Domain.Audit.AuditEvent"/>).
+/// A change made in administration (accounts, roles, assignments, profiles), a sign-in event or an export: who, what,
+/// when. Request changes have their own trail on the request (<see cref="Domain.Audit.AuditEvent"/>). Append-only and
+/// hash-chained like it, on a chain of its own (<see cref="Domain.Audit.AuditChain.Administration"/>).
 /// </summary>
-public sealed class AdminAuditEvent
+public sealed class AdminAuditEvent : Domain.Audit.IChainedEvent
 {
+    private DateTime _atUtc;
+
     public long Id { get; set; }
 
-    public DateTime AtUtc { get; set; }
+    public DateTime AtUtc { get => _atUtc; set => _atUtc = Domain.Audit.AuditChain.Instant(value); }
 
     public string Actor { get; set; } = string.Empty;
 
@@ -53,4 +56,22 @@ public sealed class AdminAuditEvent
     public string Subject { get; set; } = string.Empty;
 
     public string? Detail { get; set; }
+
+    public long Seq { get; private set; }
+
+    public string Hash { get; private set; } = string.Empty;
+
+    public string PrevHash { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string?> ChainedFields() => Fields(AtUtc, Actor, Action, Subject, Detail);
+
+    public static IReadOnlyList<string?> Fields(DateTime atUtc, string actor, string action, string subject, string? detail) =>
+        [Domain.Audit.AuditChain.Administration, Domain.Audit.AuditChain.Format(atUtc), actor, action, subject, detail];
+
+    public void Seal(long seq, string prevHash)
+    {
+        Seq = seq;
+        PrevHash = prevHash;
+        Hash = Domain.Audit.AuditChain.Compute(seq, prevHash, ChainedFields());
+    }
 }

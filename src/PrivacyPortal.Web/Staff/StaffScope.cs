@@ -9,8 +9,8 @@ namespace PrivacyPortal.Web.Staff;
 
 /// <summary>
 /// What one signed-in staff member may see and do. Officers work the cases of their controllers; auditors read
-/// every case's record but not identity documents and change nothing; administrators manage accounts and profiles
-/// and see no case unless they are also officers.
+/// the record of every controller, or of the controllers an administrator limited them to, never identity documents,
+/// and change nothing; administrators manage accounts and profiles and see no case unless they are also officers.
 /// </summary>
 public sealed record StaffScope(string UserId, string Email, bool IsOfficer, bool IsAuditor, bool IsAdministrator, IReadOnlySet<string> ControllerIds)
 {
@@ -19,17 +19,27 @@ public sealed record StaffScope(string UserId, string Email, bool IsOfficer, boo
 
     public bool CanReadCases => IsOfficer || IsAuditor;
 
-    /// <summary>Cases this member may read: an officer's controllers, or every controller for an auditor.</summary>
+    /// <summary>An auditor with no controllers assigned audits every controller.</summary>
+    public bool AuditsEveryController => IsAuditor && ControllerIds.Count == 0;
+
+    public bool SeesController(string controllerId) => AuditsEveryController || ControllerIds.Contains(controllerId);
+
+    /// <summary>Cases this member may read: an officer's controllers; an auditor's, or every controller.</summary>
     public IQueryable<PrivacyRequest> Readable(IQueryable<PrivacyRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var visible = requests.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
-        if (IsAuditor)
+        if (AuditsEveryController)
         {
             return visible;
         }
 
         var controllers = ControllerIds.ToList();
+        if (IsAuditor)
+        {
+            return visible.Where(r => controllers.Contains(r.ControllerId));
+        }
+
         return IsOfficer ? visible.Where(r => controllers.Contains(r.ControllerId)) : visible.Where(_ => false);
     }
 

@@ -67,8 +67,8 @@ public sealed class PostgresMigrationTests
             await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
             await new Infrastructure.Profiles.ProfileImporter(db, TimeProvider.System)
                 .ImportAsync(Infrastructure.Profiles.ProfileLoader.LoadDirectory(RepoPaths.Seeds), Infrastructure.Profiles.ImportMode.MissingOnly, CancellationToken.None);
-            db.AdminAuditEvents.Add(new Infrastructure.Staff.AdminAuditEvent { AtUtc = DateTime.UtcNow, Actor = "admin@example.jp", Action = "account-created", Subject = "officer@example.jp" });
-            await db.SaveChangesAsync();
+            // Written as the first migration's portal wrote it (its columns only): the upgrade seals it onto the chain.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AdminAuditEvents\" (\"AtUtc\", \"Actor\", \"Action\", \"Subject\") VALUES (now(), 'admin@example.jp', 'account-created', 'officer@example.jp')");
         }
 
         var before = await RowCountsAsync(database.ConnectionString);
@@ -76,11 +76,15 @@ public sealed class PostgresMigrationTests
         {
             var applied = await db.Database.MigratePortalAsync();
             Assert.Equal(db.Database.GetMigrations().Skip(1), applied);
-            Assert.Equal("officer@example.jp", (await db.AdminAuditEvents.SingleAsync()).Subject);
+            var sealedEvent = await db.AdminAuditEvents.SingleAsync();
+            Assert.Equal("officer@example.jp", sealedEvent.Subject);
+            Assert.Equal(1, sealedEvent.Seq);
+            Assert.True((await Infrastructure.Audit.AuditChainVerifier.VerifyAsync(db, Domain.Audit.AuditChain.Administration)).Intact);
             Assert.Equal(5, await db.Policies.CountAsync());
         }
 
-        Assert.Equal(before, await RowCountsAsync(database.ConnectionString));
+        // Every table that was there keeps its rows; tables added since start with theirs (the chains' heads).
+        Assert.Subset((await RowCountsAsync(database.ConnectionString)).ToHashSet(), before.ToHashSet());
         using var fresh = TestPostgres.Create("fresh");
         await using (var db = PortalDatabase.Open(PortalProvider.Postgres, fresh.ConnectionString))
         {

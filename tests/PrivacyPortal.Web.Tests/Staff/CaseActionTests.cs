@@ -240,7 +240,7 @@ public sealed class CaseActionTests() : PortalTest
         var request = filed.Load();
         Assert.Equal((RequestStatus.Withdrawn, colleagueId, FeeStatus.Waived), (request.Status, request.AssignedTo!, request.Fee.Status));
         Assert.Equal("Phoned the requester to confirm the address.", request.Notes.Single().Text);
-        Assert.Contains(request.AuditEvents, e => e.Action == "withdrawn" && e.Detail == "on the requester's behalf: Asked by phone on 24 November" && e.Actor == "officer@example.jp");
+        Assert.Contains(request.AuditEvents, e => e.Action == "withdrawn" && e.Detail == null && e.Text!.Value == "on the requester's behalf: Asked by phone on 24 November" && e.Actor == "officer@example.jp");
         Assert.Equal(NoticeKind.Withdrawn, filed.Person.LatestNotice(NoticeKind.Withdrawn).Notice.Kind);
     }
 

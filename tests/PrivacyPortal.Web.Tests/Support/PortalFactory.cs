@@ -32,6 +32,27 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>Settings that point `portal` (PortalCli.RunAsync) at this portal's database and data folder.</summary>
+    public Dictionary<string, string?> CliSettings
+    {
+        get
+        {
+            _ = Services;
+            var settings = new Dictionary<string, string?>
+            {
+                ["Portal:DataDirectory"] = _data.Path,
+                ["Portal:ProfilesDirectory"] = ProfilesDirectory ?? RepoPaths.Seeds,
+            };
+            if (_postgres is not null)
+            {
+                settings["Database:Provider"] = "Postgres";
+                settings["Database:ConnectionString"] = _postgres.ConnectionString;
+            }
+
+            return settings;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -195,6 +195,23 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.FromStatus).HasMaxLength(40);
         builder.Property(e => e.ToStatus).HasMaxLength(40);
         builder.Property(e => e.Detail).HasMaxLength(AuditEvent.MaxDetailLength);
+        builder.Property(e => e.TextDigest).HasMaxLength(AuditChain.HashLength);
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsRequired();
+        builder.Property(e => e.PrevHash).HasMaxLength(AuditChain.HashLength).IsRequired();
+        // One event per place: two writers that both took the same place would fail here rather than fork the chain.
+        builder.HasIndex(e => e.Seq).IsUnique();
+        builder.HasIndex(e => new { e.RequestId, e.Seq });
+        builder.HasIndex(e => e.AtUtc);
+        builder.Ignore(e => e.TextErased);
+        builder.OwnsOne(e => e.Text, text =>
+        {
+            // Personal text lives apart from the chained row, so erasing it never touches the chain.
+            text.ToTable("AuditTexts");
+            text.WithOwner().HasForeignKey("AuditEventId");
+            text.Property(t => t.Value).HasMaxLength(AuditEvent.MaxDetailLength * 2).IsRequired();
+            text.Property(t => t.Salt).HasMaxLength(32).IsRequired();
+            text.Ignore(t => t.Digest);
+        });
     }
 }
 

@@ -37,6 +37,9 @@ internal sealed class AdminAuditEventConfiguration : IEntityTypeConfiguration<Ad
         builder.Property(e => e.Subject).HasMaxLength(256).IsRequired();
         builder.Property(e => e.Detail).HasMaxLength(1000);
         builder.HasIndex(e => e.AtUtc);
+        builder.Property(e => e.Hash).HasMaxLength(Domain.Audit.AuditChain.HashLength).IsRequired();
+        builder.Property(e => e.PrevHash).HasMaxLength(Domain.Audit.AuditChain.HashLength).IsRequired();
+        builder.HasIndex(e => e.Seq).IsUnique();
     }
 }
 

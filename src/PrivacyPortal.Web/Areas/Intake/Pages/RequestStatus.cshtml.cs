@@ -215,7 +215,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         if (filed.Status == RequestStatus.AwaitingIdentity)
         {
             MoreNeeded = await db.AuditEvents.Where(e => e.RequestId == filed.Id && e.Action == "identity-more-needed")
-                .OrderByDescending(e => e.Id).Select(e => e.Detail).FirstOrDefaultAsync(cancellationToken);
+                .OrderByDescending(e => e.Seq).Select(e => e.Text == null ? null : e.Text.Value).FirstOrDefaultAsync(cancellationToken);
         }
 
         Grounds = DecisionGround.For(profile.Profile, filed.Items.Select(i => i.TypeId));

@@ -49,7 +49,7 @@ public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, Time
         var language = Languages.Current;
         var controllers = await db.DataControllers.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         _controllerNames = controllers.ToDictionary(c => c.Id, c => (language == Languages.Japanese ? c.NameJa : c.NameEn) ?? c.NameJa ?? c.NameEn ?? c.Id);
-        Controllers = controllers.Where(c => scope.IsAuditor || scope.ControllerIds.Contains(c.Id)).Select(c => (c.Id, _controllerNames[c.Id])).ToList();
+        Controllers = controllers.Where(c => scope.SeesController(c.Id)).Select(c => (c.Id, _controllerNames[c.Id])).ToList();
         Queue = await CaseQueueQuery.ReadAsync(scope.Readable(db.Requests.AsNoTracking()), Filter, scope.UserId, Today, HttpContext.RequestAborted);
         var assignees = Queue.Rows.Select(r => r.AssignedTo).OfType<string>().Distinct().ToList();
         _staffNames = await db.Users.Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);

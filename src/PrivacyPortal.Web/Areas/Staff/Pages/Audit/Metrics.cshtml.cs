@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Retention;
+using PrivacyPortal.Infrastructure.Audit;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Web.Localization;
+using PrivacyPortal.Web.Staff;
+
+namespace PrivacyPortal.Web.Areas.Staff.Pages.Audit;
+
+/// <summary>
+/// The figures of a period (default: this fiscal year so far) for auditors and administrators: charts drawn on the
+/// server, each with its numbers in a table and as CSV.
+/// </summary>
+public sealed class MetricsModel(PortalDbContext db, StaffScopeReader scopes, TimeProvider clock, AuditExports exports, IStringLocalizer text) : AuditPage(db, scopes)
+{
+    public RequestLogFilter Filter { get; private set; } = new();
+
+    public RequestMetrics Metrics { get; private set; } = new();
+
+    /// <summary>The charts of the page, by id: (title, bars).</summary>
+    public IReadOnlyList<(string Id, string Title, IReadOnlyList<(string Label, long Value)> Bars)> Charts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    /// <summary>One chart's numbers as CSV (label, count).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? chart)
+    {
+        if (await LoadAsync() is { } denied)
+        {
+            return denied;
+        }
+
+        if (Charts.FirstOrDefault(c => c.Id == chart) is not { Id: not null } found)
+        {
+            return NotFound();
+        }
+
+        var name = $"{Filter.FileStem("metrics-" + found.Id)}.csv";
+        Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = name }.ToString();
+        Response.ContentType = ExportWriter.ContentType(ExportFormat.Csv);
+        var rows = await ExportWriter.WriteAsync(Response.Body, ExportFormat.Csv, ["label", "count"], found.Bars.ToAsyncEnumerable(), b => [b.Label, b.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, HttpContext.RequestAborted);
+        await exports.RecordAsync(Scope.Actor, "exported", name, $"csv; metrics {found.Id}; {Filter.Describe()}; rows={rows}");
+        return new EmptyResult();
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        if (await LoadScopeAsync(administratorsToo: true) is { } denied)
+        {
+            return denied;
+        }
+
+        var today = JapanTime.Today(clock);
+        var read = ReadFilter(Request.Query);
+        var year = FiscalYear.Containing(today, 4);
+        Filter = read with { From = read.From ?? year.Start, To = read.To ?? today };
+        if (Filter.To < Filter.From)
+        {
+            Filter = Filter with { To = Filter.From };
+        }
+
+        Metrics = await RequestMetrics.ComputeAsync(Readable(), Filter.From!.Value, Filter.To!.Value, Filter.Controller, today, HttpContext.RequestAborted);
+        var language = Languages.Current;
+        Charts =
+        [
+            ("by-month", text["Audit.Metrics.ByMonth"], Metrics.ByMonth.Select(t => (t.Key, t.Count)).ToList()),
+            ("by-type", text["Audit.Metrics.ByType"], Metrics.ByType.Select(t => (RequestType.Find(t.Key)?.Name.In(language) ?? t.Key, t.Count)).ToList()),
+            ("by-status", text["Audit.Metrics.ByStatus"], Metrics.ByStatus.Select(t => (text["Staff.Status." + t.Key].Value, t.Count)).ToList()),
+            ("by-channel", text["Audit.Metrics.ByChannel"], Metrics.ByChannel.Select(t => (text["Audit.Channel." + t.Key].Value, t.Count)).ToList()),
+            ("by-controller", text["Audit.Metrics.ByController"], Metrics.ByController.Select(t => (ControllerName(t.Key), t.Count)).ToList()),
+            ("refusals-by-ground", text["Audit.Metrics.RefusalsByGround"], Metrics.RefusalsByGround.Select(t => (t.Key, t.Count)).ToList()),
+        ];
+        return null;
+    }
+
+    public string CsvUrl(string chart) => "/staff/audit/metrics?" + QueryOf(Filter, ("handler", "Csv"), ("chart", chart));
+}
