@@ -11,10 +11,10 @@ public sealed record ReceivedCase(Guid Id, string StatusUrl, IntakeClient Person
 {
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
-    public static async Task<ReceivedCase> FileAsync(PortalFactory factory, string policy = "ntt-smartconnect", string[]? types = null, string language = "en")
+    public static async Task<ReceivedCase> FileAsync(PortalFactory factory, string policy = "ntt-smartconnect", string[]? types = null, string language = "en", Dictionary<string, string>? overrides = null)
     {
         var person = new IntakeClient(factory, language);
-        await person.FileAsync(policy, types ?? ["disclosure"]);
+        await person.FileAsync(policy, types ?? ["disclosure"], overrides);
         var (_, link) = person.LatestNotice(NoticeKind.EmailConfirmation);
         var confirmPath = IntakeClient.PathOf(link!);
         var (html, _) = await person.GetAsync(confirmPath);
