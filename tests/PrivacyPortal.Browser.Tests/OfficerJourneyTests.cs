@@ -104,44 +104,9 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         await requester.CloseAsync();
     }
 
-    private async Task<string> CreateOfficerAsync(string email)
-    {
-        using var scope = portal.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, "Officer", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], "test");
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = (await users.FindByIdAsync(created.User.Id))!;
-        await users.AddPasswordAsync(user, Password);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return (await users.GetAuthenticatorKeyAsync(user))!;
-    }
+    private Task<string> CreateOfficerAsync(string email) =>
+        BrowserJourneys.CreateStaffAsync(portal, email, StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], Password);
 
-    /// <summary>A person files through the public form (no JavaScript) and confirms by the emailed link.</summary>
-    private async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(string locale, string email)
-    {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/policies/ntt-smartconnect/file?types=disclosure");
-        await page.Locator("#Input-Details-disclosure-data-").FillAsync("Membership details");
-        await page.Locator("input[type=radio][name^='Input.Details[disclosure.']").First.CheckAsync();
-        await page.Locator("#Input-FullName").FillAsync("山田 花子");
-        await page.Locator("#Input-BirthDate").FillAsync("1985-04-01");
-        await page.Locator("#Input-PostalCode").FillAsync("541-0047");
-        await page.Locator("#Input-Address").FillAsync("大阪府大阪市中央区淡路町4-2-13");
-        await page.Locator("#Input-Email").FillAsync(email);
-        await page.Locator("button[name=step][value=review]").ClickAsync();
-        await page.Locator("button[name=step][value=submit]").ClickAsync();
-        using (var scope = portal.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var notice = db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.EmailConfirmation && n.Recipient == email).AsEnumerable().Last();
-            await page.GotoAsync(scope.ServiceProvider.GetRequiredService<NoticeLinks>().Unprotect(notice.ProtectedLink!));
-        }
-
-        await page.Locator("main button[type=submit]").ClickAsync();
-        var reference = (await page.Locator("#reference").InnerTextAsync()).Trim();
-        var statusUrl = page.Url;
-        await context.CloseAsync();
-        return (reference, statusUrl);
-    }
+    private Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(string locale, string email) =>
+        BrowserJourneys.FileThroughIntakeAsync(portal, locale, email);
 }
