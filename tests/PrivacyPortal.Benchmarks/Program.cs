@@ -12,6 +12,11 @@ public static class Program
             return await NoticeThroughput.RunAsync(args);
         }
 
+        if (args is ["audit-fill", ..])
+        {
+            return await AuditChainFill.RunAsync(args);
+        }
+
         if (args is ["queue-postgres", _, ..])
         {
             return await QueueOnPostgres.RunAsync(args);

@@ -21,7 +21,8 @@ namespace PrivacyPortal.Benchmarks;
 ///   fill --connection CS --rows N           migrate, import the seed profiles and insert N requests
 ///   compare --connection CS --runs R        the queue page's two queries through EF Core and the same SQL through
 ///                                           plain Npgsql, alternately, R times each; medians and their ratio
-///   officer --connection CS --url URL       an officer of every controller, signed in; prints the Cookie header
+///   officer --connection CS --url URL [--role auditor]
+///                                           an officer of every controller (or an auditor), signed in; prints the Cookie header
 /// </summary>
 public static partial class QueueOnPostgres
 {
@@ -39,7 +40,7 @@ public static partial class QueueOnPostgres
         {
             "fill" => await FillAsync(connection, int.Parse(options["rows"], CultureInfo.InvariantCulture)),
             "compare" => await CompareAsync(connection, int.Parse(options.GetValueOrDefault("runs", "30"), CultureInfo.InvariantCulture)),
-            "officer" => await OfficerAsync(connection, new Uri(options["url"])),
+            "officer" => await OfficerAsync(connection, new Uri(options["url"]), options.GetValueOrDefault("role") == "auditor"),
             _ => 2,
         };
     }
@@ -64,13 +65,13 @@ public static partial class QueueOnPostgres
             INSERT INTO "Requests" ("Id", "PolicyId", "ControllerId", "ProfileVersion", "Language", "Status", "Reference", "Requester_FullName",
                 "Requester_BirthDate", "Requester_PostalCode", "Requester_Address", "Requester_Email", "DocumentsByPost", "SubmissionKey",
                 "StatusTokenHash", "StatusTokenIssuedAtUtc", "CreatedAtUtc", "ReceivedOn", "DueOn", "Version", "Fee_Status", "Extended",
-                "LegalHold", "DecisionGrounds", "Pauses")
+                "LegalHold", "DecisionGrounds", "Pauses", "Channel")
             SELECT md5(i::text)::uuid, (ARRAY[{policies}])[i % 4 + 1], (ARRAY[{controllers}])[i % 4 + 1], 1, 'ja',
                 CASE WHEN (i / 4) % 10 = 0 THEN (CASE (i / 4) % 40 WHEN 0 THEN 'Received' WHEN 10 THEN 'AwaitingIdentity' WHEN 20 THEN 'AwaitingFee' ELSE 'InReview' END) ELSE 'Closed' END,
                 (ARRAY[{prefixes}])[i % 4 + 1] || '-' || (2020 + i % 7) || '-' || lpad(i::text, 8, '0'), 'x', DATE '1985-04-01', '100-0001', 'x',
                 'x@example.jp', false, 'k' || i, 'h' || i, TIMESTAMPTZ '2026-01-01 00:00:00+00', TIMESTAMPTZ '2026-01-01 00:00:00+00',
                 DATE '2020-01-01' + (i::bigint * 2557 / {rows})::int, DATE '2020-01-15' + (i::bigint * 2557 / {rows})::int, 1, 'NotRequested', false,
-                false, '[]', '[]'
+                false, '[]', '[]', 'Web'
             FROM generate_series(1, {rows}) AS i;
             INSERT INTO "RequestItems" ("RequestId", "TypeId", "Details") SELECT "Id", 'disclosure', '{"{}"}' FROM "Requests";
             """, npgsql) { CommandTimeout = 0 };
@@ -146,7 +147,7 @@ public static partial class QueueOnPostgres
         return 0;
     }
 
-    private static async Task<int> OfficerAsync(string connection, Uri site)
+    private static async Task<int> OfficerAsync(string connection, Uri site, bool auditor)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -158,15 +159,15 @@ public static partial class QueueOnPostgres
         services.AddPortalInfrastructure(configuration, Path.GetTempPath());
         await using var provider = services.BuildServiceProvider();
         string key;
-        const string Email = "bench.officer@example.jp";
+        var email = auditor ? "bench.auditor@example.jp" : "bench.officer@example.jp";
         const string Password = "bench password for the queue";
         await using (var scope = provider.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var user = await users.FindByEmailAsync(Email);
+            var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(Email, "Bench officer", StaffRoles.PrivacyOfficer, Series.Select(s => s.Controller).ToArray(), "benchmark");
+                var created = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, "Bench staff", auditor ? StaffRoles.Auditor : StaffRoles.PrivacyOfficer, auditor ? [] : Series.Select(s => s.Controller).ToArray(), "benchmark");
                 user = (await users.FindByIdAsync(created.User.Id))!;
                 await users.AddPasswordAsync(user, Password);
                 await users.ResetAuthenticatorKeyAsync(user);
@@ -178,7 +179,7 @@ public static partial class QueueOnPostgres
 
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site };
-        var next = await PostAsync(client, jar, "/staff/login", new() { ["email"] = Email, ["password"] = Password });
+        var next = await PostAsync(client, jar, "/staff/login", new() { ["email"] = email, ["password"] = Password });
         await PostAsync(client, jar, next!, new() { ["code"] = Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow) });
         Console.WriteLine(string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")));
         return 0;
@@ -229,7 +230,7 @@ public static partial class QueueOnPostgres
         return options;
     }
 
-    private static string SeedsDirectory()
+    internal static string SeedsDirectory()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PrivacyPortal.sln")))

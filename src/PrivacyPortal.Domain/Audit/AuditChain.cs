@@ -45,9 +45,16 @@ public static class AuditChain
 
     public static string Compute(long seq, string prevHash, IReadOnlyList<string?> fields)
     {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        return Compute(hash, seq, prevHash, fields);
+    }
+
+    /// <summary>The same, on a hasher the caller reuses for many events (the verifier: one per chain, not per event).</summary>
+    public static string Compute(IncrementalHash hash, long seq, string prevHash, IReadOnlyList<string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(prevHash);
         ArgumentNullException.ThrowIfNull(fields);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Version);
         Span<byte> number = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(number, seq);
@@ -58,7 +65,9 @@ public static class AuditChain
             Append(hash, field);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>
