@@ -12,7 +12,7 @@ public static class PortalDatabase
         {
             PortalProvider.Postgres => builder.UseNpgsql(connectionString),
             PortalProvider.SqlServer => builder.UseSqlServer(connectionString),
-            _ => builder.UseSqlite(connectionString),
+            _ => builder.UseSqlite(connectionString).AddInterceptors(SqliteSecureDelete.Instance),
         };
     }
 
