@@ -75,6 +75,12 @@ public sealed class ErasureTests
         }
 
         Assert.Empty(Find(factory));
+        if (provider == Providers.Sqlite)
+        {
+            // Deleted content is overwritten (secure_delete), not left in free pages of the database file.
+            Assert.Empty(FindInDatabaseFile(factory));
+        }
+
         var store = factory.Services.GetRequiredService<IBlobStore>();
         foreach (var stored in storedFiles)
         {
@@ -100,6 +106,26 @@ public sealed class ErasureTests
         }
 
         await Task.CompletedTask;
+    }
+
+    private static List<string> FindInDatabaseFile(PortalFactory factory)
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(factory.DataDirectory, "portal.db*"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var text = Encoding.UTF8.GetString(copy.ToArray());
+            found.AddRange(Distinctive.Where(d => text.Contains(d, StringComparison.OrdinalIgnoreCase)).Select(d => $"{Path.GetFileName(file)}: {d}"));
+        }
+
+        return found;
     }
 
     /// <summary>Every distinctive value found, as "table: value" or "file: value": in every table of the model, every file of the data folder but the database's own.</summary>
