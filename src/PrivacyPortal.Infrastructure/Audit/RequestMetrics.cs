@@ -40,6 +40,14 @@ public sealed record RequestMetrics
 
     public IReadOnlyList<Tally> ByOutcome { get; init; } = [];
 
+    /// <summary>Over time: requests received per month and controller, type, channel or status; keys "yyyy-MM|value".</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Tally>> Monthly { get; init; } = new Dictionary<string, IReadOnlyList<Tally>>();
+
+    public const string ByControllerDimension = "controller";
+    public const string ByTypeDimension = "type";
+    public const string ByChannelDimension = "channel";
+    public const string ByStatusDimension = "status";
+
     public long Answered { get; init; }
 
     public double? MedianDaysToAnswer { get; init; }
@@ -102,6 +110,13 @@ public sealed record RequestMetrics
             ByChannel = Count(rows.Select(r => r.Channel.ToString())),
             ByStatus = Count(rows.Select(r => r.Status.ToString())),
             ByOutcome = Count(rows.Where(r => r.Outcome is not null).Select(r => r.Outcome!.Value.ToString())),
+            Monthly = new Dictionary<string, IReadOnlyList<Tally>>(StringComparer.Ordinal)
+            {
+                [ByControllerDimension] = CountByMonth(rows.Select(r => (r.ReceivedOn, r.ControllerId))),
+                [ByTypeDimension] = CountByMonth(rows.SelectMany(r => r.Types.Select(t => (r.ReceivedOn, t)))),
+                [ByChannelDimension] = CountByMonth(rows.Select(r => (r.ReceivedOn, r.Channel.ToString()))),
+                [ByStatusDimension] = CountByMonth(rows.Select(r => (r.ReceivedOn, r.Status.ToString()))),
+            },
             Answered = answered.Count,
             MedianDaysToAnswer = Percentile(days, 0.5),
             P90DaysToAnswer = Percentile(days, 0.9),
@@ -133,6 +148,9 @@ public sealed record RequestMetrics
 
     private static List<Tally> Count(IEnumerable<string> keys) =>
         keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => new Tally(g.Key, g.LongCount())).OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+
+    private static List<Tally> CountByMonth(IEnumerable<(DateOnly On, string Key)> items) =>
+        items.GroupBy(i => Month(i.On) + "|" + i.Key, StringComparer.Ordinal).Select(g => new Tally(g.Key, g.LongCount())).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
 
     private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -195,6 +195,13 @@ public sealed class AuditAreaTests
         var text = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync()).AsSpan(3));
         Assert.StartsWith("label,count\r\n", text, StringComparison.Ordinal);
         Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        // Over time: a month by company table, and its CSV a row per month and company.
+        Assert.Contains("id=\"monthly-controller-table\"", page, StringComparison.Ordinal);
+        using var monthly = await admin.GetResponseAsync("/staff/audit/metrics?from=2026-10-01&to=2026-11-30&handler=Csv&chart=monthly-controller");
+        var monthlyRows = Encoding.UTF8.GetString((await monthly.Content.ReadAsByteArrayAsync()).AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + (2 * 2), monthlyRows.Length);
+        Assert.Contains("\"2026-10 Net One Systems Co., Ltd.\",0", monthlyRows);
+        Assert.Contains("\"2026-11 Net One Systems Co., Ltd.\",1", monthlyRows);
         using var refused = await officer.GetResponseAsync("/staff/audit/metrics");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }

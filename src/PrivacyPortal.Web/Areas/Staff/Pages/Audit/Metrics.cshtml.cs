@@ -24,6 +24,9 @@ public sealed class MetricsModel(PortalDbContext db, StaffScopeReader scopes, Ti
     /// <summary>The charts of the page, by id: (title, bars).</summary>
     public IReadOnlyList<(string Id, string Title, IReadOnlyList<(string Label, long Value)> Bars)> Charts { get; private set; } = [];
 
+    /// <summary>Over time: per dimension, a month by value table (months as rows).</summary>
+    public IReadOnlyList<(string Id, string Title, IReadOnlyList<string> Months, IReadOnlyList<(string Key, string Label)> Columns, IReadOnlyDictionary<string, long> Cells)> OverTime { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     /// <summary>One chart's numbers as CSV (label, count).</summary>
@@ -74,6 +77,23 @@ public sealed class MetricsModel(PortalDbContext db, StaffScopeReader scopes, Ti
             ("by-controller", text["Audit.Metrics.ByController"], Metrics.ByController.Select(t => (ControllerName(t.Key), t.Count)).ToList()),
             ("refusals-by-ground", text["Audit.Metrics.RefusalsByGround"], Metrics.RefusalsByGround.Select(t => (t.Key, t.Count)).ToList()),
         ];
+        string LabelOf(string dimension, string key) => dimension switch
+        {
+            RequestMetrics.ByControllerDimension => ControllerName(key),
+            RequestMetrics.ByTypeDimension => RequestType.Find(key)?.Name.In(language) ?? key,
+            RequestMetrics.ByChannelDimension => text["Audit.Channel." + key].Value,
+            _ => text["Staff.Status." + key].Value,
+        };
+        var months = Metrics.ByMonth.Select(m => m.Key).ToList();
+        OverTime = Metrics.Monthly.Select(pair =>
+        {
+            var cells = pair.Value.ToDictionary(t => t.Key, t => t.Count, StringComparer.Ordinal);
+            var columns = pair.Value.Select(t => t.Key.Split('|', 2)[1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(k => (k, LabelOf(pair.Key, k))).ToList();
+            return ("monthly-" + pair.Key, text["Audit.Metrics.Monthly." + pair.Key].Value, (IReadOnlyList<string>)months, (IReadOnlyList<(string, string)>)columns, (IReadOnlyDictionary<string, long>)cells);
+        }).ToList();
+
+        // The tables over time export like the charts: one CSV row per month and value.
+        Charts = [.. Charts, .. OverTime.Select(t => (t.Id, t.Title, (IReadOnlyList<(string, long)>)t.Months.SelectMany(m => t.Columns.Select(c => ($"{m} {c.Label}", t.Cells.GetValueOrDefault(m + "|" + c.Key)))).ToList()))];
         return null;
     }
 
