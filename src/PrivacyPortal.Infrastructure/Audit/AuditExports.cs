@@ -81,7 +81,8 @@ public sealed class AuditExports(PortalDbContext db, TimeProvider clock)
             var today = JapanTime.Today(clock);
             var logRow = await RequestLog.StreamAsync(readable.Where(r => r.Id == request.Id), new RequestLogFilter(), today, cancellationToken).FirstAsync(cancellationToken);
             var events = AuditTrail.StreamAsync(db, readable, new TrailFilter { RequestId = request.Id }, TextView.Masked, cancellationToken);
-            string[] columns = ["record", .. RequestLogRow.Columns, .. TrailRow.Columns];
+            // The event's columns are prefixed: the request row has a reference and a controller of its own.
+            string[] columns = ["record", .. RequestLogRow.Columns, .. TrailRow.Columns.Select(c => "event_" + c)];
             var blankLog = new string?[RequestLogRow.Columns.Length];
             var blankEvent = new string?[TrailRow.Columns.Length];
             rows = await ExportWriter.WriteAsync(destination, format, columns, Prepend(logRow, events), row => row switch

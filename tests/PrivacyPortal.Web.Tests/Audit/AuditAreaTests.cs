@@ -119,6 +119,7 @@ public sealed class AuditAreaTests
         using var filed = await ReceivedCase.FileAsync(factory);
         using var auditor = await StaffClient.SignInAsync(factory, "auditor@example.jp", StaffRoles.Auditor);
         var url = $"/staff/audit/cases/{filed.Id}";
+        var versionBefore = filed.Load().Version;
 
         var (masked, status) = await auditor.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -138,7 +139,22 @@ public sealed class AuditAreaTests
         var events = filed.Load().AuditEvents;
         Assert.Contains(events, e => e.Action == "viewed" && e.Actor == "auditor@example.jp");
         Assert.Contains(events, e => e.Action == "unmasked" && e.Actor == "auditor@example.jp" && e.Text!.Value == "Complaint AB-12 to the PPC");
-        Assert.Equal(filed.Load().Version, filed.Load().Version);
+
+        // The case's full record: its log row, then every event, typed text masked even after unmasking on the page.
+        using var record = await auditor.GetResponseAsync($"/staff/audit/export?kind=case&format=jsonl&caseId={filed.Id}");
+        Assert.Contains($"case_{filed.Load().Reference}.jsonl", record.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var body = await record.Content.ReadAsStringAsync();
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("request", lines[0].GetProperty("record").GetString());
+        Assert.Equal(filed.Load().Reference, lines[0].GetProperty("reference").GetString());
+        Assert.All(lines.Skip(1), l => Assert.Equal("event", l.GetProperty("record").GetString()));
+        Assert.Equal(filed.Load().AuditEvents.Count, lines.Count - 1);
+        Assert.Contains(lines, l => l.GetProperty("event_action").GetString() == "unmasked" && l.GetProperty("event_text").GetString() == TrailRow.MaskedText);
+        Assert.DoesNotContain("AB-12", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("hanako", body, StringComparison.OrdinalIgnoreCase);
+
+        // Reading, unmasking and exporting changed nothing on the case itself.
+        Assert.Equal(versionBefore, filed.Load().Version);
 
         using var missing = await auditor.GetResponseAsync($"/staff/audit/cases/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
