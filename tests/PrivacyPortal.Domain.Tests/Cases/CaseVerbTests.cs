@@ -361,7 +361,10 @@ public sealed class CaseVerbTests
         request.Withdraw("officer", Now.AddDays(2), "Asked by phone");
 
         Assert.Equal(RequestStatus.Withdrawn, request.Status);
-        Assert.Equal("Asked by phone", request.AuditEvents[^1].Detail);
+        // What the officer typed is kept apart from the chained detail, under a salted digest.
+        Assert.Null(request.AuditEvents[^1].Detail);
+        Assert.Equal("Asked by phone", request.AuditEvents[^1].Text!.Value);
+        Assert.NotNull(request.AuditEvents[^1].TextDigest);
         Assert.False(request.Pauses[0].IsOngoing);
         Refused("status.refused", () => request.Withdraw("officer", Now, null));
     }
