@@ -79,32 +79,10 @@ public static class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var events = db.AuditEvents.AsNoTracking();
-        if (filter.From is { } from)
-        {
-            var start = RequestLog.StartOfDayUtc(from);
-            events = events.Where(e => e.AtUtc >= start);
-        }
-
-        if (filter.To is { } to)
-        {
-            var end = RequestLog.StartOfDayUtc(to.AddDays(1));
-            events = events.Where(e => e.AtUtc < end);
-        }
-
-        if (filter.Action is { } action)
-        {
-            events = events.Where(e => e.Action == action);
-        }
-
+        var events = Within(db.AuditEvents.AsNoTracking(), filter);
         if (filter.RequestId is { } requestId)
         {
             events = events.Where(e => e.RequestId == requestId);
-        }
-
-        if (filter.AfterSeq is { } after)
-        {
-            events = events.Where(e => e.Seq > after);
         }
 
         var requests = readable;
@@ -124,29 +102,35 @@ public static class AuditTrail
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var events = db.AdminAuditEvents.AsNoTracking();
+        return Within(db.AdminAuditEvents.AsNoTracking(), filter).OrderBy(e => e.Seq).Select(e => new AdminTrailRow(e.Seq, e.AtUtc, e.Actor, e.Action, e.Subject, e.Detail, e.PrevHash, e.Hash));
+    }
+
+    /// <summary>The period (days in Japan), action and paging both trails share; their columns have the same names.</summary>
+    private static IQueryable<T> Within<T>(IQueryable<T> events, TrailFilter filter)
+        where T : class
+    {
         if (filter.From is { } from)
         {
             var start = RequestLog.StartOfDayUtc(from);
-            events = events.Where(e => e.AtUtc >= start);
+            events = events.Where(e => EF.Property<DateTime>(e, "AtUtc") >= start);
         }
 
         if (filter.To is { } to)
         {
             var end = RequestLog.StartOfDayUtc(to.AddDays(1));
-            events = events.Where(e => e.AtUtc < end);
+            events = events.Where(e => EF.Property<DateTime>(e, "AtUtc") < end);
         }
 
         if (filter.Action is { } action)
         {
-            events = events.Where(e => e.Action == action);
+            events = events.Where(e => EF.Property<string>(e, "Action") == action);
         }
 
         if (filter.AfterSeq is { } after)
         {
-            events = events.Where(e => e.Seq > after);
+            events = events.Where(e => EF.Property<long>(e, "Seq") > after);
         }
 
-        return events.OrderBy(e => e.Seq).Select(e => new AdminTrailRow(e.Seq, e.AtUtc, e.Actor, e.Action, e.Subject, e.Detail, e.PrevHash, e.Hash));
+        return events;
     }
 }

@@ -284,7 +284,13 @@ public sealed class AuditAreaTests
         Assert.False(File.Exists(output + ".part"));
         var audit = Path.Combine(folder.Path, "audit.jsonl");
         Assert.Equal(ExitCodes.Ok, await PortalCli.RunAsync(["export", "audit", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "jsonl", "--out", audit], stdout, stderr, factory.CliSettings));
-        Assert.All(File.ReadAllLines(audit), l => Assert.Equal(64, JsonDocument.Parse(l).RootElement.GetProperty("hash").GetString()!.Length));
+        var trail = File.ReadAllLines(audit);
+        Assert.Equal(filed.Load().AuditEvents.Count, trail.Length);
+        Assert.All(trail, l => Assert.Equal(64, JsonDocument.Parse(l).RootElement.GetProperty("hash").GetString()!.Length));
+
+        // The period is days in Japan: nothing happened in December.
+        Assert.Equal(ExitCodes.Ok, await PortalCli.RunAsync(["export", "audit", "--from", "2026-12-01", "--to", "2026-12-31", "--format", "jsonl", "--out", audit], stdout, stderr, factory.CliSettings));
+        Assert.Empty(File.ReadAllLines(audit));
         Assert.Equal(ExitCodes.Usage, await PortalCli.RunAsync(["export", "everything", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--out", output], stdout, stderr, factory.CliSettings));
         Assert.Equal(ExitCodes.Usage, await PortalCli.RunAsync(["export", "requests", "--from", "2026-11-30", "--to", "2026-11-01", "--format", "csv", "--out", output], stdout, stderr, factory.CliSettings));
         Assert.Equal(ExitCodes.Usage, await PortalCli.RunAsync(["export", "requests", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "xlsx", "--out", output], stdout, stderr, factory.CliSettings));
