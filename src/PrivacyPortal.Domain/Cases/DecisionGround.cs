@@ -58,6 +58,36 @@ public sealed record DecisionGround(string Code, string Article, LocalizedText T
             Regime.Gdpr, [RequestFamily.StopProvision, RequestFamily.Deletion, RequestFamily.Other]),
     ];
 
+    /// <summary>
+    /// The refusal when the person or the agent's authority cannot be confirmed: APPI Art. 37(1) (the business may
+    /// set how the requester is confirmed, and need not act for someone it cannot confirm); GDPR Art. 12(2), (6) (the
+    /// controller may refuse when it cannot identify the person). Not offered among the grounds of a decision on the
+    /// merits: it is its own action, for a request whose identity was never verified.
+    /// </summary>
+    public static IReadOnlyList<DecisionGround> IdentityNotConfirmed { get; } =
+    [
+        new("appi-37-1-identity", "APPI Art. 37(1)",
+            LocalizedText.Of("本人又は代理人であることを確認できなかった", "The identity of the person, or the agent's authority, could not be confirmed"),
+            Regime.Appi, AllFamilies),
+        new("gdpr-12-6-identity", "GDPR Art. 12(2), 12(6)",
+            LocalizedText.Of("本人を識別することができなかった", "The controller could not identify the person making the request"),
+            Regime.Gdpr, AllFamilies),
+    ];
+
+    /// <summary>The identity ground of each regime of these request types.</summary>
+    public static IReadOnlyList<DecisionGround> IdentityNotConfirmedFor(IEnumerable<string> requestTypeIds)
+    {
+        var regimes = requestTypeIds.Select(RequestType.Find).OfType<RequestType>().Select(t => t.Regime).ToHashSet();
+        return IdentityNotConfirmed.Where(g => regimes.Contains(g.Regime)).ToList();
+    }
+
+    /// <summary>Every ground a decision on these types can carry, for showing it (letters, status page).</summary>
+    public static IReadOnlyList<DecisionGround> Cited(ProcedureProfile profile, IEnumerable<string> requestTypeIds)
+    {
+        var types = requestTypeIds.ToList();
+        return [.. For(profile, types), .. IdentityNotConfirmedFor(types)];
+    }
+
     /// <summary>The grounds an officer may cite on a request of these types: statutory ones for its regimes and families, then the policy's own.</summary>
     public static IReadOnlyList<DecisionGround> For(ProcedureProfile profile, IEnumerable<string> requestTypeIds)
     {

@@ -520,6 +520,37 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
+    /// The person's identity, or the agent's authority, could not be confirmed (APPI Art. 37(1); GDPR Art. 12(2),
+    /// (6)): the request is refused on that ground with reasons in words, any pause ends today (so a GDPR identity
+    /// pause no longer moves the due date), and the decision letter goes out like any other.
+    /// </summary>
+    public void RefuseUnconfirmedIdentity(string actor, string reasons, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = Required(reasons, "reason.required", "Say why identity could not be confirmed; the requester is told these reasons.");
+        if (IdentityVerified)
+        {
+            throw new DomainException("identity.verified-decide", "Identity has been verified on this request: decide it on its merits instead.");
+        }
+
+        if (Status is not (RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview))
+        {
+            throw RequestTransitions.Refusal(Status, RequestStatus.Decided);
+        }
+
+        RequestTransitions.Check(Status, RequestStatus.Decided);
+        var from = Status;
+        EndOngoingPauses(Today(nowUtc));
+        Status = RequestStatus.Decided;
+        Outcome = DecisionOutcome.Refused;
+        _decisionGrounds = [.. DecisionGround.IdentityNotConfirmedFor(_items.Select(i => i.TypeId)).Select(g => g.Code)];
+        DecisionReasons = text;
+        DecidedAtUtc = nowUtc;
+        Changed(rules, nowUtc, actor, "refused-identity-not-confirmed", from, $"{DecisionOutcome.Refused}: {string.Join(", ", _decisionGrounds)}");
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
+    }
+
+    /// <summary>
     /// The worker printed a letter: its hash goes on the audit trail, so the letter sent can be proven. Not a change of
     /// the case (the version stays), so an officer editing it meanwhile is not told someone else changed it.
     /// </summary>

@@ -8,8 +8,9 @@ public static class RequestTransitions
     private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
     {
         [RequestStatus.Draft] = [RequestStatus.Received, RequestStatus.Withdrawn, RequestStatus.Discarded],
-        [RequestStatus.Received] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
-        [RequestStatus.AwaitingIdentity] = [RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Withdrawn],
+        // Received and AwaitingIdentity -> Decided: only the refusal for unconfirmed identity (APPI Art. 37(1)).
+        [RequestStatus.Received] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Decided, RequestStatus.Withdrawn],
+        [RequestStatus.AwaitingIdentity] = [RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Decided, RequestStatus.Withdrawn],
         [RequestStatus.AwaitingFee] = [RequestStatus.AwaitingIdentity, RequestStatus.InReview, RequestStatus.Withdrawn, RequestStatus.DeemedWithdrawn],
         [RequestStatus.InReview] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.Decided, RequestStatus.Withdrawn],
         [RequestStatus.Decided] = [RequestStatus.Answered],

@@ -181,7 +181,7 @@ public sealed class LetterPrinting(
             LetterKind.Decision => new DecisionLetter(
                 profile.Controller, profile.Profile, name, reference, letterDate, request.ReceivedOn ?? letterDate, request.Items,
                 request.Outcome ?? DecisionOutcome.Fulfilled,
-                DecisionGround.For(profile.Profile, request.Items.Select(i => i.TypeId)).Where(g => request.DecisionGrounds.Contains(g.Code)).ToList(),
+                DecisionGround.Cited(profile.Profile, request.Items.Select(i => i.TypeId)).Where(g => request.DecisionGrounds.Contains(g.Code)).ToList(),
                 request.DecisionReasons),
         };
         return await renderer.RenderAsync(model, letter.Language, era);

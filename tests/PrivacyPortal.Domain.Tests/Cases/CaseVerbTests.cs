@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -410,6 +411,46 @@ public sealed class CaseVerbTests
         Refused("hold.purged", () => request.PlaceLegalHold("officer", "too late", Now.AddYears(2)));
     }
 
+    [Fact]
+    public void IdentityThatCannotBeConfirmed_EndsTheRequestAsARefusal_AndEndsThePause()
+    {
+        var request = Received(GdprProfile, null, "access");
+        request.RequestMoreIdentity("officer", "The copy is unreadable.", Rules, Now);
+        var dueWhilePaused = request.Deadlines(Rules, JapanTime.DateOf(new DateTimeOffset(Now.AddDays(5), TimeSpan.Zero)))[0].DueOn;
+        Refused("reason.required", () => request.RefuseUnconfirmedIdentity("officer", " ", Rules, Now.AddDays(5)));
+
+        request.RefuseUnconfirmedIdentity("officer", "No readable document arrived.", Rules, Now.AddDays(5));
+
+        Assert.Equal((RequestStatus.Decided, DecisionOutcome.Refused), (request.Status, request.Outcome));
+        Assert.Equal(["gdpr-12-6-identity"], request.DecisionGrounds);
+        Assert.Equal("No readable document arrived.", request.DecisionReasons);
+        Assert.All(request.Pauses, p => Assert.False(p.IsOngoing));
+        Assert.Equal(LetterKind.Decision, request.Letters[^1].Kind);
+        Assert.Equal("refused-identity-not-confirmed", request.AuditEvents[^1].Action);
+
+        // The pause no longer grows: the due date is the same a month later as on the day of the refusal.
+        var today = JapanTime.DateOf(new DateTimeOffset(Now.AddDays(5), TimeSpan.Zero));
+        Assert.Equal(request.Deadlines(Rules, today)[0].DueOn, request.Deadlines(Rules, today.AddDays(30))[0].DueOn);
+        Assert.Equal(dueWhilePaused, request.Deadlines(Rules, today)[0].DueOn);
+    }
+
+    [Fact]
+    public void TheIdentityRefusal_CitesEachRegimesArticle_AndIsNotForAVerifiedOrAnsweredRequest()
+    {
+        var appi = Received();
+        appi.RefuseUnconfirmedIdentity("officer", "The agent's power of attorney was not sent.", Rules, Now);
+        Assert.Equal(["appi-37-1-identity"], appi.DecisionGrounds);
+        Refused("status.refused", () => appi.RefuseUnconfirmedIdentity("officer", "again", Rules, Now));
+
+        var both = Received(GdprProfile, null, "disclosure", "access");
+        both.RefuseUnconfirmedIdentity("officer", "Not confirmed.", Rules, Now);
+        Assert.Equal(["appi-37-1-identity", "gdpr-12-6-identity"], both.DecisionGrounds);
+
+        Refused("identity.verified-decide", () => Verified().RefuseUnconfirmedIdentity("officer", "Not confirmed.", Rules, Now));
+        Assert.DoesNotContain(DecisionGround.For(Profile, ["disclosure"]), g => g.Code == "appi-37-1-identity");
+        Assert.Contains(DecisionGround.Cited(Profile, ["disclosure"]), g => g.Code == "appi-37-1-identity");
+    }
+
     // The lifecycle as PRODUCT.md describes it, written out independently of RequestTransitions.
     private static readonly HashSet<(RequestStatus, RequestStatus)> Lifecycle =
     [
@@ -419,6 +460,9 @@ public sealed class CaseVerbTests
         (RequestStatus.AwaitingFee, RequestStatus.AwaitingIdentity), (RequestStatus.AwaitingFee, RequestStatus.InReview), (RequestStatus.AwaitingFee, RequestStatus.Withdrawn), (RequestStatus.AwaitingFee, RequestStatus.DeemedWithdrawn),
         (RequestStatus.InReview, RequestStatus.AwaitingIdentity), (RequestStatus.InReview, RequestStatus.AwaitingFee), (RequestStatus.InReview, RequestStatus.Decided), (RequestStatus.InReview, RequestStatus.Withdrawn),
         (RequestStatus.Decided, RequestStatus.Answered), (RequestStatus.Answered, RequestStatus.Closed),
+
+        // A request whose identity cannot be confirmed is refused before any review (APPI Art. 37(1)).
+        (RequestStatus.Received, RequestStatus.Decided), (RequestStatus.AwaitingIdentity, RequestStatus.Decided),
     ];
 
     public static TheoryData<RequestStatus, RequestStatus> EveryPair()

@@ -112,6 +112,42 @@ public sealed class CaseActionTests() : PortalTest
     }
 
     [Fact]
+    public async Task IdentityThatCannotBeConfirmed_IsRefusedOnArt37_WithItsLetter_AndNotOnceVerified()
+    {
+        using var filed = await ReceivedCase.FileAsync(Factory, "netone", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "MoreNeeded", filed.Load().Version, new() { ["reason"] = "The copy is unreadable." }));
+        var (page, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
+        Assert.Contains("id=\"refuse-identity\"", page, StringComparison.Ordinal);
+
+        using (var bare = await officer.ActAsync(filed.Id, "RefuseIdentity", filed.Load().Version, new() { ["reasons"] = "" }))
+        {
+            Assert.Contains("Enter the reason; the requester is told it.", Html.Text(await bare.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        await ExpectSavedAsync(await officer.ActAsync(filed.Id, "RefuseIdentity", filed.Load().Version, new() { ["reasons"] = "No readable copy arrived within a month." }));
+        var request = filed.Load();
+        Assert.Equal((RequestStatus.Decided, DecisionOutcome.Refused), (request.Status, request.Outcome!.Value));
+        Assert.Equal(["appi-37-1-identity"], request.DecisionGrounds);
+        Assert.All(request.Pauses, p => Assert.False(p.IsOngoing));
+        // Lines of the PDF wrap where they will: compare the words.
+        var letterText = string.Join(' ', Support.Pdf.Text(await officer.PrintPreviewAndSendAsync(Factory, filed.Id)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("could not be confirmed", letterText, StringComparison.Ordinal);
+        Assert.Contains("APPI Art. 37(1)", letterText, StringComparison.Ordinal);
+        Assert.Contains("No readable copy arrived within a month.", letterText, StringComparison.Ordinal);
+        var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        Assert.Contains("could not be confirmed (APPI Art. 37(1))", Html.Text(status), StringComparison.Ordinal);
+
+        using var verified = await ReceivedCase.FileAsync(Factory, "netone", ["disclosure"]);
+        await ExpectSavedAsync(await officer.ActAsync(verified.Id, "Verify", verified.Load().Version, Ticked(FirstAcceptedKind("netone"))));
+        var (verifiedPage, _) = await officer.GetAsync($"/staff/cases/{verified.Id}");
+        Assert.DoesNotContain("id=\"refuse-identity\"", verifiedPage, StringComparison.Ordinal);
+        using var late = await officer.ActAsync(verified.Id, "RefuseIdentity", verified.Load().Version, new() { ["reasons"] = "Not confirmed." });
+        Assert.Contains("decide it on its merits", Html.Text(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.InReview, verified.Load().Status);
+    }
+
+    [Fact]
     public async Task ARefusal_NeedsGroundsAndReasons_AndRecordsThem()
     {
         using var filed = await ReceivedCase.FileAsync(Factory, "netone", ["disclosure"]);

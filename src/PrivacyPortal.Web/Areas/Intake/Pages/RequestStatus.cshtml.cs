@@ -218,7 +218,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
                 .OrderByDescending(e => e.Seq).Select(e => e.Text == null ? null : e.Text.Value).FirstOrDefaultAsync(cancellationToken);
         }
 
-        Grounds = DecisionGround.For(profile.Profile, filed.Items.Select(i => i.TypeId));
+        Grounds = DecisionGround.Cited(profile.Profile, filed.Items.Select(i => i.TypeId));
         LinkWorks = true;
         return true;
     }

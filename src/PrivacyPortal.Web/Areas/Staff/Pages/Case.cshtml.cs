@@ -67,6 +67,9 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         ActAsync(id, version, "identity-verified", (r, now) => r.VerifyIdentity(
             Scope.Actor, new IdentityCheck(documentKind ?? string.Empty, nameMatches, addressMatches, currentAndValid, masked, r.Agent is null ? null : agentAuthority), Profile, Rules, now));
 
+    public Task<IActionResult> OnPostRefuseIdentityAsync(Guid id, int version, string? reasons) =>
+        ActAsync(id, version, "refused-identity-not-confirmed", (r, now) => r.RefuseUnconfirmedIdentity(Scope.Actor, reasons ?? string.Empty, Rules, now));
+
     public Task<IActionResult> OnPostMoreNeededAsync(Guid id, int version, string? reason) =>
         ActAsync(id, version, "identity-more-needed", (r, now) => r.RequestMoreIdentity(Scope.Actor, reason ?? string.Empty, Rules, now));
 
