@@ -10,6 +10,9 @@ public sealed class LetterFormat(string language, bool eraYear)
 
     public bool Japanese => Language == "ja";
 
+    /// <summary>An aside in the letter's own typography: full-width brackets in Japanese, " (...)" in English.</summary>
+    public string Aside(string text) => Japanese ? $"（{text}）" : $" ({text})";
+
     public string D(DateOnly date) => Japanese
         ? (eraYear ? $"{JapaneseDates.Era(date)}（{JapaneseDates.Western(date)}）" : JapaneseDates.Western(date))
         : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

@@ -133,7 +133,8 @@ public sealed class CaseActionTests() : PortalTest
         // Lines of the PDF wrap where they will: compare the words.
         var letterText = string.Join(' ', Support.Pdf.Text(await officer.PrintPreviewAndSendAsync(Factory, filed.Id)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("could not be confirmed", letterText, StringComparison.Ordinal);
-        Assert.Contains("APPI Art. 37(1)", letterText, StringComparison.Ordinal);
+        Assert.Contains("confirmed (APPI Art. 37(1))", letterText, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", letterText, StringComparison.Ordinal);
         Assert.Contains("No readable copy arrived within a month.", letterText, StringComparison.Ordinal);
         var (status, _) = await filed.Person.GetAsync(filed.StatusUrl);
         Assert.Contains("could not be confirmed (APPI Art. 37(1))", Html.Text(status), StringComparison.Ordinal);
