@@ -47,7 +47,7 @@ public static class ExportCommand
         }
 
         var filter = new RequestLogFilter { From = from, To = to, Controller = controller };
-        var readable = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
+        var readable = RequestLog.Received(db.Requests.AsNoTracking());
         var exports = scope.ServiceProvider.GetRequiredService<AuditExports>();
         var partial = output + ".part";
         long rows;

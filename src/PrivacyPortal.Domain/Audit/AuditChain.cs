@@ -10,6 +10,8 @@ public interface IChainedEvent
 {
     long Seq { get; }
 
+    DateTime AtUtc { get; }
+
     string Hash { get; }
 
     string PrevHash { get; }

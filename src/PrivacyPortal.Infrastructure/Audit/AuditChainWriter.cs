@@ -65,16 +65,14 @@ internal static class AuditChainWriter
         {
             var (seq, hash) = await LockHeadAsync(connection, transaction, provider, chain, cancellationToken);
             // The aggregate adds events in the order things happened; the sort is stable, so ties keep that order.
-            var last = DateTime.MinValue;
-            foreach (var chained in events.OrderBy(At))
+            foreach (var chained in events.OrderBy(e => e.AtUtc))
             {
                 seq++;
                 chained.Seal(seq, hash);
                 hash = chained.Hash;
-                last = At(chained) > last ? At(chained) : last;
             }
 
-            await MoveHeadAsync(connection, transaction, provider, chain, (seq, hash, last), cancellationToken);
+            await MoveHeadAsync(connection, transaction, provider, chain, (seq, hash, events.Max(e => e.AtUtc)), cancellationToken);
         }
     }
 
@@ -94,8 +92,6 @@ internal static class AuditChainWriter
 
         return (reader.GetInt64(0), reader.GetString(1));
     }
-
-    private static DateTime At(IChainedEvent chained) => chained is AuditEvent a ? a.AtUtc : ((AdminAuditEvent)chained).AtUtc;
 
     private static async Task MoveHeadAsync(DbConnection connection, DbTransaction? transaction, PortalProvider provider, string chain, (long Seq, string Hash, DateTime AtUtc) head, CancellationToken cancellationToken)
     {

@@ -96,8 +96,12 @@ public sealed record RequestLogRow(
 
 public static class RequestLog
 {
-    public static readonly RequestStatus[] OpenStatuses =
-        [RequestStatus.Received, RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Decided];
+    /// <summary>Not yet answered: the queue's open statuses and a decision whose answer has not gone out.</summary>
+    public static readonly RequestStatus[] OpenStatuses = [.. Cases.CaseQueueQuery.OpenStatuses, RequestStatus.Decided];
+
+    /// <summary>Requests that reached the business: drafts never confirmed (and discarded) are no one's record.</summary>
+    public static IQueryable<PrivacyRequest> Received(IQueryable<PrivacyRequest> requests) =>
+        requests.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
 
     /// <summary>Received requests only (drafts never reached the business), within the reader's controllers.</summary>
     public static IQueryable<PrivacyRequest> Filtered(IQueryable<PrivacyRequest> readable, RequestLogFilter filter, DateOnly today)

@@ -37,8 +37,7 @@ public sealed class TransparencyReports(PortalDbContext db, ProfileStore profile
     {
         ArgumentNullException.ThrowIfNull(year);
         var today = JapanTime.Today(clock);
-        var readable = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
-        return await RequestMetrics.ComputeAsync(readable, year.Start, year.End < today ? year.End : today, controllerId, today, cancellationToken);
+        return await RequestMetrics.ComputeAsync(RequestLog.Received(db.Requests.AsNoTracking()), year.Start, year.End < today ? year.End : today, controllerId, today, cancellationToken);
     }
 
     public async Task<TransparencyReport> PublishAsync(string controllerId, int fiscalYear, string actor, CancellationToken cancellationToken)

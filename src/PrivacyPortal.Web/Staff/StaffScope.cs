@@ -28,7 +28,7 @@ public sealed record StaffScope(string UserId, string Email, bool IsOfficer, boo
     public IQueryable<PrivacyRequest> Readable(IQueryable<PrivacyRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var visible = requests.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
+        var visible = Infrastructure.Audit.RequestLog.Received(requests);
         if (AuditsEveryController)
         {
             return visible;

@@ -83,8 +83,8 @@ public sealed class TransparencyModel(PortalDbContext db, TransparencyReports re
     public IReadOnlyList<(string Label, string Value)> Summary()
     {
         var inv = CultureInfo.InvariantCulture;
-        string Rate(double? rate) => rate is { } r ? (r * 100).ToString("0.0", inv) + "%" : "-";
-        string Days(double? d) => d is { } v ? v.ToString("0.#", inv) : "-";
+        string Rate(double? rate) => Web.Staff.FigureText.Rate(rate);
+        string Days(double? days) => Web.Staff.FigureText.Days(days);
         var rows = new List<(string, string)>
         {
             (text["Audit.Metrics.Received"], Figures.Received.ToString("N0", inv)),

@@ -36,8 +36,7 @@ public sealed class AdminTrailModel(PortalDbContext db, StaffScopeReader scopes)
         Filter = ReadFilter(Request.Query) with { Controller = null };
         var rows = await AuditTrail.AdminQuery(Db, new TrailFilter { From = Filter.From, To = Filter.To, AfterSeq = after is >= 0 ? after : null })
             .Take(PageSize + 1).ToListAsync(HttpContext.RequestAborted);
-        NextAfter = rows.Count > PageSize ? rows[PageSize - 1].Seq : null;
-        Rows = rows.Take(PageSize).ToList();
+        (Rows, NextAfter) = TrailPage(rows, PageSize, r => r.Seq);
         return Page();
     }
 

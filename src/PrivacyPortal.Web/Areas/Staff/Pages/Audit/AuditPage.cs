@@ -55,13 +55,21 @@ public abstract class AuditPage(PortalDbContext db, StaffScopeReader scopes) : S
         var requests = db.Requests.AsNoTracking();
         if (AuditsEverything)
         {
-            return requests.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Discarded);
+            return RequestLog.Received(requests);
         }
 
         return Scope.Readable(requests);
     }
 
     public string ControllerName(string id) => _names.GetValueOrDefault(id, id);
+
+    /// <summary>A page of a trail read one row too many: the rows to show, and the sequence number to go on after.</summary>
+    protected static (IReadOnlyList<T> Rows, long? NextAfter) TrailPage<T>(List<T> rows, int size, Func<T, long> seq)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(seq);
+        return rows.Count > size ? (rows.Take(size).ToList(), seq(rows[size - 1])) : (rows, null);
+    }
 
     /// <summary>The filter of the query string; a controller the reader does not audit is dropped like any unknown value.</summary>
     protected RequestLogFilter ReadFilter(IQueryCollection query)

@@ -28,8 +28,7 @@ public sealed class TrailModel(PortalDbContext db, StaffScopeReader scopes) : Au
         Filter = ReadFilter(Request.Query);
         var trail = new TrailFilter { From = Filter.From, To = Filter.To, Controller = Filter.Controller, AfterSeq = after is >= 0 ? after : null };
         var rows = await AuditTrail.Query(Db, Readable(), trail, TextView.Masked).Take(PageSize + 1).ToListAsync(HttpContext.RequestAborted);
-        NextAfter = rows.Count > PageSize ? rows[PageSize - 1].Seq : null;
-        Rows = rows.Take(PageSize).ToList();
+        (Rows, NextAfter) = TrailPage(rows, PageSize, r => r.Seq);
         return Page();
     }
 
