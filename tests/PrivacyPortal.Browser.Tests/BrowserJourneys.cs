@@ -25,13 +25,19 @@ internal static class BrowserJourneys
     }
 
     /// <summary>A person files through the public form (no JavaScript) and confirms by the emailed link.</summary>
-    public static async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(BrowserFixture portal, string locale, string email)
+    public static async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(BrowserFixture portal, string locale, string email, bool withCorrection = false)
     {
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/policies/ntt-smartconnect/file?types=disclosure");
+        await page.GotoAsync(withCorrection ? "/policies/ntt-smartconnect/file?types=disclosure&types=correction" : "/policies/ntt-smartconnect/file?types=disclosure");
         await page.Locator("#Input-Details-disclosure-data-").FillAsync("Membership details");
         await page.Locator("input[type=radio][name^='Input.Details[disclosure.']").First.CheckAsync();
+        if (withCorrection)
+        {
+            await page.Locator("#Input-Details-correction-untrue-").FillAsync("The address on my membership record is an old one.");
+            await page.Locator("#Input-Details-correction-correct-").FillAsync("大阪府大阪市中央区淡路町4-2-13");
+        }
+
         await page.Locator("#Input-FullName").FillAsync("山田 花子");
         await page.Locator("#Input-BirthDate").FillAsync("1985-04-01");
         await page.Locator("#Input-PostalCode").FillAsync("541-0047");

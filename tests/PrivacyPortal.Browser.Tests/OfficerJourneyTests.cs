@@ -26,7 +26,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var language = locale[..2];
         var email = $"officer.{language}@example.jp";
         var key = await CreateOfficerAsync(email);
-        var (reference, statusUrl) = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp");
+        var (reference, statusUrl) = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp", withCorrection: true);
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"officer-{name}-{language}.png");
 
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -67,14 +67,20 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         await page.Locator("#receipt").FillAsync("R-2026-0001");
         await page.Locator("#record-payment").ClickAsync();
 
-        await page.Locator("#outcome-Fulfilled").CheckAsync();
-        await page.Locator("#decide").ClickAsync();
+        // Each request type is decided on its own; the request is decided with its last item.
+        await page.Locator("#outcome-disclosure-Fulfilled").CheckAsync();
+        await page.Locator("#decide-disclosure").ClickAsync();
+        Assert.Equal(1, await page.Locator("#decide-correction").CountAsync());
+        await page.Locator("#outcome-correction-Fulfilled").CheckAsync();
+        await page.Locator("#changes-correction").FillAsync(language == "ja" ? "会員情報の住所を訂正しました。" : "The address on the membership record was corrected.");
+        await page.ScreenshotAsync(new() { Path = Shot("5-deciding-items"), FullPage = true });
+        await page.Locator("#decide-correction").ClickAsync();
 
         Assert.Equal(decided, (await page.Locator("#case-status").InnerTextAsync()).Trim());
         Assert.Contains(timeline, await page.Locator("#timeline-heading").InnerTextAsync(), StringComparison.Ordinal);
         var actions = await page.Locator("#timeline li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)");
-        Assert.Equal(["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "decided"], actions.Where(a => a is not ("viewed" or "filed" or "document-added")));
-        await page.ScreenshotAsync(new() { Path = Shot("5-decided"), FullPage = true });
+        Assert.Equal(["email-confirmed", "identity-verified", "fee-requested", "fee-paid", "item-decided", "item-decided", "decided"], actions.Where(a => a is not ("viewed" or "filed" or "document-added")));
+        await page.ScreenshotAsync(new() { Path = Shot("6-decided"), FullPage = true });
 
         // The worker prints the letter; the officer previews it and sends the answer.
         using (var scope = portal.Services.CreateScope())
@@ -89,7 +95,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var previewed = await letter.BodyAsync();
         await page.Locator("#send-answer").ClickAsync();
         Assert.Contains("answer-sent", await page.Locator("#timeline").InnerHTMLAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new() { Path = Shot("6-answered"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("7-answered"), FullPage = true });
         await context.CloseAsync();
 
         // The requester's status page now gives the answer and offers the letter.
@@ -97,16 +103,17 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var status = await requester.NewPageAsync();
         await status.GotoAsync(statusUrl);
         Assert.True(await status.Locator("#decision").IsVisibleAsync());
+        Assert.Contains(language == "ja" ? "会員情報の住所を訂正しました。" : "The address on the membership record was corrected.", await status.Locator("#item-correction").InnerTextAsync(), StringComparison.Ordinal);
         var download = await status.APIRequest.GetAsync(status.Url.Split('?')[0] + "?handler=Letter");
         Assert.Equal("application/pdf", download.Headers["content-type"]);
         Assert.Equal(previewed, await download.BodyAsync());
-        await status.ScreenshotAsync(new() { Path = Shot("7-requester-answer"), FullPage = true });
+        await status.ScreenshotAsync(new() { Path = Shot("8-requester-answer"), FullPage = true });
         await requester.CloseAsync();
     }
 
     private Task<string> CreateOfficerAsync(string email) =>
         BrowserJourneys.CreateStaffAsync(portal, email, StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], Password);
 
-    private Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(string locale, string email) =>
-        BrowserJourneys.FileThroughIntakeAsync(portal, locale, email);
+    private Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(string locale, string email, bool withCorrection = false) =>
+        BrowserJourneys.FileThroughIntakeAsync(portal, locale, email, withCorrection);
 }

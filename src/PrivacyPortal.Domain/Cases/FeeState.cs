@@ -34,6 +34,35 @@ public sealed record FeeState
 
     public string? WaiverReason { get; init; }
 
+    /// <summary>The article the fee rests on (<see cref="FeeBases"/>); null for a fee the policy publishes.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Why this amount, for a fee the officer set: the controller must be able to show it (GDPR Art. 12(5)).</summary>
+    public string? Reasons { get; init; }
+
     /// <summary>Whether the decision may go out: nothing is owed.</summary>
     public bool IsSettled => Status is FeeStatus.NotRequested or FeeStatus.Paid or FeeStatus.Waived;
+}
+
+/// <summary>What an officer-set fee rests on.</summary>
+public static class FeeBases
+{
+    /// <summary>APPI Art. 38: the policy says a fee may be charged but publishes no amount (Net One); set per request.</summary>
+    public const string AppiUnpublished = "appi-38";
+
+    /// <summary>GDPR Art. 12(5)(a): a reasonable fee for a manifestly unfounded or excessive request.</summary>
+    public const string GdprExcessive = "gdpr-12-5-a";
+
+    /// <summary>GDPR Art. 15(3): a reasonable fee for further copies.</summary>
+    public const string GdprFurtherCopies = "gdpr-15-3";
+
+    public static IReadOnlyList<string> All { get; } = [AppiUnpublished, GdprExcessive, GdprFurtherCopies];
+
+    public static string Article(string basis) => basis switch
+    {
+        AppiUnpublished => "APPI Art. 38",
+        GdprExcessive => "GDPR Art. 12(5)(a)",
+        GdprFurtherCopies => "GDPR Art. 15(3)",
+        _ => basis,
+    };
 }

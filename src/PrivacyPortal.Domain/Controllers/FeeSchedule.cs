@@ -52,4 +52,7 @@ public sealed record PaymentTerms
 
     /// <summary>"deemed-not-made" when an unpaid request is treated as never made; "not-published" otherwise.</summary>
     public string WhenUnpaid { get; init; } = "not-published";
+
+    /// <summary>What the company does when too little is paid, where the policy says (NTT SmartConnect: tells the requester).</summary>
+    public LocalizedText? Shortfall { get; init; }
 }

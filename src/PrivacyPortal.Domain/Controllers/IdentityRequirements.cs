@@ -53,6 +53,15 @@ public sealed record RefusalGround
     public string Code { get; init; } = string.Empty;
 
     public LocalizedText Text { get; init; } = new();
+
+    /// <summary>
+    /// The request type ids the policy's text attaches this ground to: a case a policy states for disclosure is not
+    /// a ground for refusing a correction.
+    /// </summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>The section the ground is stated in, where it is not the section the grounds as a whole name.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>How long request documents are kept.</summary>

@@ -26,6 +26,9 @@ public sealed record ProcedureProfile
 
     public IReadOnlyList<FeeSchedule> Fees { get; init; } = [];
 
+    /// <summary>GDPR Art. 12(5)(a), 15(3): whether the controller charges the fees the GDPR allows. Off unless the profile says so.</summary>
+    public GdprFees GdprFees { get; init; } = new();
+
     public IReadOnlyList<RequestTypeOffer> RequestTypes { get; init; } = [];
 
     public IdentityRequirements Identity { get; init; } = new();
@@ -57,6 +60,19 @@ public sealed record ProcedureProfile
             .OrderBy(pair => pair.Type.Family)
             .Select(pair => (pair.Type, pair.Offer!))
             .ToList();
+}
+
+/// <summary>
+/// The fees the GDPR allows a controller (it never requires them): a reasonable fee for a manifestly unfounded or
+/// excessive request (Art. 12(5)(a)) and for further copies (Art. 15(3)).
+/// </summary>
+public sealed record GdprFees
+{
+    public bool ManifestlyUnfoundedOrExcessive { get; init; }
+
+    public bool FurtherCopies { get; init; }
+
+    public string Source { get; init; } = string.Empty;
 }
 
 /// <summary>The published policy a profile transcribes.</summary>

@@ -62,6 +62,13 @@ public static partial class ProfileRules
         else
         {
             RequireText(problems, "desk.name", profile.Desk.Name);
+            if (profile.Desk.PostalCode is { Length: > 0 } postalCode
+                && ((profile.Desk.Address?.Ja?.Contains(postalCode, StringComparison.Ordinal) ?? false) || (profile.Desk.Address?.En?.Contains(postalCode, StringComparison.Ordinal) ?? false)))
+            {
+                // Letters print the postal code before the address: written in both, it appears twice.
+                problems.Add(new("desk.address", "repeats the postal code; give it only in desk.postalCode"));
+            }
+
             Require(problems, "desk.source", profile.Desk.Source);
         }
 
@@ -229,15 +236,21 @@ public static partial class ProfileRules
                 }
             }
 
-            if (offer.DisclosureMethods is { } methods)
+            if (offer.OtherDisclosureMethods.Count > 0 && RequestFields.For(type.Id).All(f => f.Id != "method"))
             {
-                if (RequestFields.For(type.Id).All(f => f.Id != "method"))
+                problems.Add(new($"{at}.otherDisclosureMethods", $"'{type.Id}' has no disclosure method to choose"));
+            }
+
+            var methodIds = new HashSet<string>(RequestFields.DisclosureMethodIds, StringComparer.Ordinal);
+            for (var m = 0; m < offer.OtherDisclosureMethods.Count; m++)
+            {
+                var method = offer.OtherDisclosureMethods[m];
+                CheckId(problems, $"{at}.otherDisclosureMethods[{m}].id", method.Id, 40);
+                RequireText(problems, $"{at}.otherDisclosureMethods[{m}].name", method.Name);
+                if (!methodIds.Add(method.Id ?? string.Empty))
                 {
-                    problems.Add(new($"{at}.disclosureMethods", $"'{type.Id}' has no disclosure method to choose"));
-                }
-                else if (methods.Count == 0 || methods.Any(m => !RequestFields.DisclosureMethodIds.Contains(m)))
-                {
-                    problems.Add(new($"{at}.disclosureMethods", $"list one or more of: {string.Join(", ", RequestFields.DisclosureMethodIds)}"));
+                    // APPI Art. 33(1): the electronic record and paper are the law's own; a profile adds, never redefines.
+                    problems.Add(new($"{at}.otherDisclosureMethods[{m}].id", $"'{method.Id}' is already a method; add only the company's own"));
                 }
             }
 
@@ -286,6 +299,15 @@ public static partial class ProfileRules
             if (!seen.Add(ground.Code ?? string.Empty))
             {
                 problems.Add(new($"refusalGrounds.grounds[{i}].code", $"duplicate code '{ground.Code}'"));
+            }
+
+            if (ground.Types is not { Count: > 0 })
+            {
+                problems.Add(new($"refusalGrounds.grounds[{i}].types", "is required: name the request types the policy states this ground for"));
+            }
+            else if (ground.Types.FirstOrDefault(t => RequestType.Find(t) is null) is { } unknown)
+            {
+                problems.Add(new($"refusalGrounds.grounds[{i}].types", $"'{unknown}' is not a request type"));
             }
         }
     }

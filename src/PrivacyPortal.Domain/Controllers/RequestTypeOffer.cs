@@ -29,10 +29,10 @@ public sealed record RequestTypeOffer
     public string Fee { get; init; } = NoFee;
 
     /// <summary>
-    /// APPI Art. 33(1): the disclosure methods the requester may designate ("electronic", "paper"); null means both,
-    /// the methods the law itself names.
+    /// APPI Art. 33(1), PPC Rules Art. 30: the requester designates an electronic record, paper, or another method the
+    /// business sets. The statutory two are always offered; a profile can add the company's own, never remove them.
     /// </summary>
-    public IReadOnlyList<string>? DisclosureMethods { get; init; }
+    public IReadOnlyList<DisclosureMethodOffer> OtherDisclosureMethods { get; init; } = [];
 
     public RequestForm? Form { get; init; }
 
@@ -47,6 +47,14 @@ public sealed record RequestTypeOffer
 public sealed record RequestForm
 {
     public string? Number { get; init; }
+
+    public LocalizedText Name { get; init; } = new();
+}
+
+/// <summary>A disclosure method the company offers beside the electronic record and paper the law names.</summary>
+public sealed record DisclosureMethodOffer
+{
+    public string Id { get; init; } = string.Empty;
 
     public LocalizedText Name { get; init; } = new();
 }

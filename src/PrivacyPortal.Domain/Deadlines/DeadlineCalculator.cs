@@ -21,21 +21,22 @@ public static class DeadlineCalculator
     private const int CcpaExtensionDays = 45;
     private const int CcpaOptOutBusinessDays = 15;
 
-    public static Deadline Compute(DeadlineRules rules, Regime regime, DateOnly receivedOn, IReadOnlyList<ClockPause> pauses, bool extended, DateOnly asOf)
+    /// <param name="earliestSuit">APPI: whether the Art. 39 date applies (a type it covers, not refused).</param>
+    public static Deadline Compute(DeadlineRules rules, Regime regime, DateOnly receivedOn, IReadOnlyList<ClockPause> pauses, bool extended, DateOnly asOf, bool earliestSuit = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(pauses);
         CheckPauses(receivedOn, pauses);
         var dates = regime switch
         {
-            Regime.Appi => Appi(rules, receivedOn, pauses, asOf),
+            Regime.Appi => Appi(rules, receivedOn, pauses, asOf, earliestSuit),
             Regime.Gdpr => Gdpr(rules, receivedOn, pauses, extended, asOf),
             Regime.Ccpa => Ccpa(receivedOn, pauses, extended),
         };
         return new Deadline(regime, receivedOn, extended, pauses, dates);
     }
 
-    private static List<ComputedDate> Appi(DeadlineRules rules, DateOnly received, IReadOnlyList<ClockPause> pauses, DateOnly asOf)
+    private static List<ComputedDate> Appi(DeadlineRules rules, DateOnly received, IReadOnlyList<ClockPause> pauses, DateOnly asOf, bool earliestSuit)
     {
         var pauseSteps = pauses.Select(p => PauseStep(p, asOf)).ToList();
         var pausedDays = pauses.Sum(p => p.DaysAsOf(asOf));
@@ -47,7 +48,7 @@ public static class DeadlineCalculator
             new(StepKind.Received, Date: received),
             new(StepKind.InternalTarget, Days: rules.Targets.InternalTargetDays),
             .. pauseSteps,
-            new(StepKind.Due, Date: target),
+            new(StepKind.TargetDate, Date: target),
         ];
 
         // A target on a closed day is never rolled forward: the answer goes out on the previous business day.
@@ -58,7 +59,7 @@ public static class DeadlineCalculator
 
         var escalation = received.AddDays(rules.Targets.EscalationDays + pausedDays);
         var twoWeeksEnd = received.AddDays(AppiWaitingPeriodDays);
-        return
+        List<ComputedDate> dates =
         [
             new(DeadlineKind.Due, target, dueSteps),
             new(DeadlineKind.SendBy, sendBy, [sendByStep]),
@@ -67,12 +68,17 @@ public static class DeadlineCalculator
                 new(StepKind.Received, Date: received), new(StepKind.EscalationAfter, Days: rules.Targets.EscalationDays), .. pauseSteps,
                 new(StepKind.EscalateOn, Date: escalation),
             ]),
-            new(DeadlineKind.EarliestSuit, twoWeeksEnd.AddDays(1),
+        ];
+        if (earliestSuit)
+        {
+            dates.Add(new(DeadlineKind.EarliestSuit, twoWeeksEnd.AddDays(1),
             [
                 new(StepKind.Received, Date: received), new(StepKind.ReceiptDayNotCounted),
                 new(StepKind.TwoWeeksEnd, Date: twoWeeksEnd), new(StepKind.EarliestSuit, Date: twoWeeksEnd.AddDays(1)),
-            ]),
-        ];
+            ]));
+        }
+
+        return dates;
     }
 
     private static List<ComputedDate> Gdpr(DeadlineRules rules, DateOnly received, IReadOnlyList<ClockPause> pauses, bool extended, DateOnly asOf)
@@ -98,22 +104,45 @@ public static class DeadlineCalculator
         }
 
         var oneMonth = MonthsLater(rules, received, 1, pauseSteps, pausedDays);
-        var dates = new List<ComputedDate>();
-        if (extended)
+        var dates = new List<ComputedDate>
         {
-            // GDPR Art. 12(3): extendable by two further months, i.e. three months from receipt.
-            dates.Add(MonthsLater(rules, received, 3, pauseSteps, pausedDays) with { Kind = DeadlineKind.Due });
-        }
-        else
-        {
-            dates.Add(oneMonth with { Kind = DeadlineKind.Due });
-        }
+            // GDPR Art. 12(3): extendable by two further months. LEGAL.md's reading (the earlier where they differ):
+            // two months from the end of the first month, by the same month rule, then rolled to a working day.
+            extended ? Extended(rules, oneMonth) : oneMonth with { Kind = DeadlineKind.Due },
+        };
 
         // GDPR Art. 12(3): the extension and its reasons are notified within the first month.
         dates.Add(new ComputedDate(DeadlineKind.ExtensionNoticeBy, oneMonth.Date,
             [.. oneMonth.Steps.Take(oneMonth.Steps.Count - 1), new ExplanationStep(StepKind.ExtensionNoticeBy, Date: oneMonth.Date)]));
         return dates;
     }
+
+    /// <summary>The extended end: two further months from the first month's end before any roll-forward.</summary>
+    private static ComputedDate Extended(DeadlineRules rules, ComputedDate oneMonth)
+    {
+        var firstEnd = UnrolledEnd(oneMonth);
+        var end = firstEnd.AddMonths(2);
+        var steps = oneMonth.Steps.Where(s => s.Kind is not (StepKind.RolledForward or StepKind.Due)).ToList();
+        steps.Add(new(StepKind.FirstMonthEnds, Date: firstEnd));
+        steps.Add(new(StepKind.FurtherMonths, Date: end, Days: 2));
+        if (end.Day != firstEnd.Day)
+        {
+            steps.Add(new(StepKind.MonthEndClamped, Date: end));
+        }
+
+        var rolled = rules.Gdpr.NextOpenOnOrAfter(end);
+        if (rolled != end)
+        {
+            steps.Add(new(StepKind.RolledForward, Date: rolled, From: end, Because: rules.Gdpr.ClosedBecause(end)));
+        }
+
+        steps.Add(new(StepKind.Due, Date: rolled));
+        return new ComputedDate(DeadlineKind.Due, rolled, steps);
+    }
+
+    /// <summary>The first month's end as counted, before a closed day rolled it forward.</summary>
+    private static DateOnly UnrolledEnd(ComputedDate oneMonth) =>
+        oneMonth.Steps.FirstOrDefault(s => s.Kind == StepKind.RolledForward)?.From ?? oneMonth.Date;
 
     /// <summary>Reg. 1182/71 Art. 3: the day of receipt is not counted; the period ends on the same date N months later
     /// (or that month's last day); a period ending on a closed day ends on the next working day.</summary>

@@ -16,6 +16,13 @@ public enum StepKind
     MonthEndClamped,
     RolledForward,
     Due,
+
+    /// <summary>APPI: the controller's own target date (回答予定日), never a legal deadline.</summary>
+    TargetDate,
+
+    /// <summary>GDPR extension: the first month's end the further months count from.</summary>
+    FirstMonthEnds,
+    FurtherMonths,
     SendBy,
     SendByPreviousBusinessDay,
     EscalateOn,

@@ -50,6 +50,9 @@ public static class ExplanationText
                 ? $"{D(step.From)}は{because}のため翌営業日{D(step.Date)}"
                 : $"{D(step.From)} is closed ({because}), so the next working day {D(step.Date)}",
             StepKind.Due => ja ? $"期限{D(step.Date)}" : $"due {D(step.Date)}",
+            StepKind.TargetDate => ja ? $"回答予定日{D(step.Date)}" : $"target date {D(step.Date)}",
+            StepKind.FirstMonthEnds => ja ? $"最初の1か月の末日{D(step.Date)}" : $"the first month ends {D(step.Date)}",
+            StepKind.FurtherMonths => ja ? $"そこから{step.Days}か月延長して{D(step.Date)}" : $"{step.Days} further months from then: {D(step.Date)}",
             StepKind.SendBy => ja ? $"発送期限{D(step.Date)}" : $"send by {D(step.Date)}",
             StepKind.SendByPreviousBusinessDay => ja
                 ? $"{D(step.From)}は{because}のため前営業日{D(step.Date)}までに発送"

@@ -228,12 +228,13 @@ public sealed class PrivacyRequest
             throw new DomainException("This confirmation link has expired.");
         }
 
-        RequestTransitions.Check(Status, RequestStatus.Received);
         var from = Status;
-        Status = RequestStatus.Received;
+        Move(RequestStatus.Received);
         ConfirmationHash = null;
-        ReceivedAtUtc = nowUtc;
-        ReceivedOn = JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
+        // LEGAL.md, receipt: the request was received when it reached the business (到達), i.e. when it was submitted;
+        // confirming the address comes after receipt and does not move it.
+        ReceivedAtUtc = CreatedAtUtc;
+        ReceivedOn = JapanTime.DateOf(new DateTimeOffset(CreatedAtUtc, TimeSpan.Zero));
         Reference = reference;
         RefreshDueOn(rules);
         RotateStatusLink(statusLink.Hash, nowUtc);
@@ -272,7 +273,7 @@ public sealed class PrivacyRequest
         {
             // The answer to "more needed" has arrived: the clock runs again from today and the officer looks again.
             EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
-            Status = RequestStatus.InReview;
+            Move(RequestStatus.InReview);
             RefreshDueOn(rules);
         }
 
@@ -281,9 +282,8 @@ public sealed class PrivacyRequest
 
     public void Withdraw(string actor, DateTime nowUtc, string? reason = null)
     {
-        RequestTransitions.Check(Status, RequestStatus.Withdrawn);
         var from = Status;
-        Status = RequestStatus.Withdrawn;
+        Move(RequestStatus.Withdrawn);
         CompletedAtUtc = nowUtc;
         EndOngoingPauses(Today(nowUtc));
         Touch();
@@ -309,9 +309,10 @@ public sealed class PrivacyRequest
         var summary = check.Confirm(profile, Agent is not null);
         var from = Status;
         EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
-        if (Status != RequestStatus.AwaitingFee)
+        // Verified while the fee is awaited, the case stays there; already in review, it stays in review.
+        if (Status is RequestStatus.Received or RequestStatus.AwaitingIdentity)
         {
-            Status = RequestStatus.InReview;
+            Move(RequestStatus.InReview);
         }
 
         IdentityVerifiedAtUtc = nowUtc;
@@ -337,7 +338,7 @@ public sealed class PrivacyRequest
         }
 
         var from = Status;
-        Status = RequestStatus.AwaitingIdentity;
+        Move(RequestStatus.AwaitingIdentity);
         _pauses = [.. _pauses, new ClockPause(Today(nowUtc), null, PauseReason.AwaitingIdentityDocuments)];
         Changed(rules, nowUtc, actor, "identity-more-needed", from, null, text);
         Notify(NoticeKind.DocumentsNeeded, null, nowUtc, text);
@@ -356,15 +357,7 @@ public sealed class PrivacyRequest
             throw new DomainException("fee.none", "This company publishes no fee amount for this request, so none can be asked for.");
         }
 
-        if (Fee.Status != FeeStatus.NotRequested)
-        {
-            throw new DomainException("fee.already", "A fee has already been asked for on this request.");
-        }
-
-        if (Status is not (RequestStatus.Received or RequestStatus.InReview))
-        {
-            throw RequestTransitions.Refusal(Status, RequestStatus.AwaitingFee);
-        }
+        FeeCanBeAskedOrThrow();
 
         var today = Today(nowUtc);
         var published = quote.PaymentDueOn(today);
@@ -378,21 +371,69 @@ public sealed class PrivacyRequest
             throw new DomainException("fee.pay-by", "The last day to pay must be after today.");
         }
 
-        var from = Status;
-        Status = RequestStatus.AwaitingFee;
-        Fee = new FeeState
+        var state = new FeeState { Status = FeeStatus.Requested, AmountMinor = total.Minor, Currency = total.Currency, RequestedOn = today, PayBy = published ?? designatedPayBy };
+        AskForFee(actor, "fee-requested", state, $"{total.Minor} {total.Currency} {state.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}", null, rules, nowUtc);
+    }
+
+    /// <summary>
+    /// A fee the officer sets for this request, with the reasons the requester is told: where the policy says a fee
+    /// may be charged but publishes no amount (APPI Art. 38, a reasonable amount within actual cost), or where the
+    /// profile charges the fees the GDPR allows (Art. 12(5)(a) manifestly unfounded or excessive; Art. 15(3) further
+    /// copies). The officer always sets the last day to pay.
+    /// </summary>
+    public void SetFee(string actor, string basis, Money amount, string reasons, DateOnly payBy, ProcedureProfile profile, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(rules);
+        var text = Required(reasons, "fee.reasons", "Give the reasons for the fee and its amount; the requester is told them.");
+        if (!SetFeeBases(profile).Contains(basis))
         {
-            Status = FeeStatus.Requested,
-            AmountMinor = total.Minor,
-            Currency = total.Currency,
-            RequestedOn = today,
-            PayBy = published ?? designatedPayBy,
+            throw new DomainException("fee.basis", "No fee can be set on this request on that basis.");
+        }
+
+        if (amount.Minor <= 0)
+        {
+            throw new DomainException("fee.amount", "Enter an amount above zero.");
+        }
+
+        FeeCanBeAskedOrThrow();
+
+        var today = Today(nowUtc);
+        if (payBy <= today)
+        {
+            throw new DomainException("fee.pay-by", "The last day to pay must be after today.");
+        }
+
+        var state = new FeeState
+        {
+            Status = FeeStatus.Requested, AmountMinor = amount.Minor, Currency = amount.Currency, RequestedOn = today, PayBy = payBy,
+            Basis = basis, Reasons = text,
         };
-        _pauses = [.. _pauses, new ClockPause(today, null, PauseReason.AwaitingFee)];
-        var detail = $"{total.Minor} {total.Currency} {Fee.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
-        Changed(rules, nowUtc, actor, "fee-requested", from, detail);
-        Notify(NoticeKind.FeeDue, null, nowUtc, detail);
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.FeeRequest, Language, nowUtc));
+        AskForFee(actor, "fee-set", state, $"{amount.Minor} {amount.Currency} {payBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ({FeeBases.Article(basis)})", text, rules, nowUtc);
+    }
+
+    /// <summary>The bases on which an officer may set a fee on this request under its profile.</summary>
+    public IReadOnlyList<string> SetFeeBases(ProcedureProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var bases = new List<string>();
+        var appiTypes = _items.Select(i => i.Type).OfType<RequestType>().Where(t => t.Regime == Regime.Appi && t.FeeAllowedByLaw).Select(t => t.Id).ToList();
+        if (appiTypes.Count > 0 && FeeQuote.For(profile, appiTypes).Outcome == FeeOutcome.AmountNotPublished)
+        {
+            bases.Add(FeeBases.AppiUnpublished);
+        }
+
+        if (profile.GdprFees.ManifestlyUnfoundedOrExcessive && _items.Any(i => i.Type?.Regime == Regime.Gdpr))
+        {
+            bases.Add(FeeBases.GdprExcessive);
+        }
+
+        if (profile.GdprFees.FurtherCopies && _items.Any(i => i.TypeId == RequestType.Access.Id))
+        {
+            bases.Add(FeeBases.GdprFurtherCopies);
+        }
+
+        return bases;
     }
 
     public void RecordPayment(string actor, string method, DateOnly paidOn, string receiptNumber, DeadlineRules rules, DateTime nowUtc)
@@ -407,7 +448,7 @@ public sealed class PrivacyRequest
         }
 
         var from = Status;
-        Status = RequestStatus.InReview;
+        Move(RequestStatus.InReview);
         Fee = Fee with { Status = FeeStatus.Paid, PaidOn = paidOn, PaymentMethod = methodText, ReceiptNumber = receipt };
         EndPause(PauseReason.AwaitingFee, paidOn);
         Changed(rules, nowUtc, actor, "fee-paid", from, $"paid on {paidOn:yyyy-MM-dd}", $"{methodText}, receipt {receipt}");
@@ -419,7 +460,7 @@ public sealed class PrivacyRequest
         var text = Required(reason, "reason.required", "Give the reason for waiving the fee.");
         AwaitingFeeOrThrow();
         var from = Status;
-        Status = RequestStatus.InReview;
+        Move(RequestStatus.InReview);
         Fee = Fee with { Status = FeeStatus.Waived, WaiverReason = text };
         EndPause(PauseReason.AwaitingFee, Today(nowUtc));
         Changed(rules, nowUtc, actor, "fee-waived", from, null, text);
@@ -443,9 +484,8 @@ public sealed class PrivacyRequest
             throw new DomainException("fee.not-deemed", "This company's policy does not say an unpaid request is deemed not made.");
         }
 
-        RequestTransitions.Check(Status, RequestStatus.DeemedWithdrawn);
         var from = Status;
-        Status = RequestStatus.DeemedWithdrawn;
+        Move(RequestStatus.DeemedWithdrawn);
         CompletedAtUtc = nowUtc;
         Fee = Fee with { Status = FeeStatus.Expired };
         EndOngoingPauses(today);
@@ -455,14 +495,16 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
-    /// The answer. Anything short of fulfilling the request carries coded grounds and reasons in words: the notice
-    /// is a duty (APPI Art. 33(3), 34(3), 35(7); GDPR Art. 12(4)), the reasons a best-efforts duty (APPI Art. 36)
-    /// the portal makes mandatory.
+    /// The answer to one request type within the request. Anything short of doing what was asked carries grounds of
+    /// that type's article and reasons in words: the notice is a duty (APPI Art. 32(3), 33(3), 34(3), 35(7); GDPR
+    /// Art. 12(4)), the reasons a best-efforts duty (APPI Art. 36) the portal makes mandatory. The request is decided
+    /// when its last item is, and the decision letter states each item.
     /// </summary>
-    public void Decide(string actor, DecisionOutcome outcome, IReadOnlyList<string> groundCodes, string? reasons, IReadOnlyList<DecisionGround> allowedGrounds, DeadlineRules rules, DateTime nowUtc)
+    public void Decide(string actor, string typeId, ItemAnswer answer, ProcedureProfile profile, DeadlineRules rules, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(groundCodes);
-        ArgumentNullException.ThrowIfNull(allowedGrounds);
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(answer.Grounds);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(rules);
         if (Status != RequestStatus.InReview)
         {
@@ -479,45 +521,132 @@ public sealed class PrivacyRequest
             throw new DomainException("decide.fee", "The fee must be paid or waived before deciding.");
         }
 
-        var limited = outcome is DecisionOutcome.PartiallyFulfilled or DecisionOutcome.Refused;
-        if (limited && groundCodes.Count == 0)
+        var item = _items.FirstOrDefault(i => i.TypeId == typeId) ?? throw new DomainException("decide.item", "This request has no such item to decide.");
+        if (item.Decision is not null)
+        {
+            throw new DomainException("decide.item-decided", "This item has already been decided.");
+        }
+
+        var type = item.Type ?? throw new DomainException("decide.item", "This request has no such item to decide.");
+        var allowed = DecisionGround.For(profile, item);
+        var grounds = answer.Grounds.Distinct(StringComparer.Ordinal).ToList();
+        var limited = answer.Outcome is DecisionOutcome.PartiallyFulfilled or DecisionOutcome.Refused;
+        if (limited && allowed.Count == 0)
+        {
+            // GDPR Art. 7(3): consent can be withdrawn at any time; no article lets the controller refuse it.
+            throw new DomainException("decide.no-ground-for-type", "The law gives no ground for refusing this request, in whole or in part.");
+        }
+
+        if (limited && grounds.Count == 0)
         {
             throw new DomainException("decide.grounds", "Choose at least one ground for not acting in full.");
         }
 
-        if (!limited && groundCodes.Count > 0)
+        if (!limited && grounds.Count > 0)
         {
             throw new DomainException("decide.no-grounds", "Grounds are only given when the request is refused or partly fulfilled.");
         }
 
-        var unknown = groundCodes.FirstOrDefault(code => allowedGrounds.All(g => g.Code != code));
+        var unknown = grounds.FirstOrDefault(code => allowed.All(g => g.Code != code));
         if (unknown is not null)
         {
             throw new DomainException("decide.unknown-ground", $"'{unknown}' is not a ground that applies to this request.");
         }
 
-        var text = reasons?.Trim();
-        if ((limited || outcome == DecisionOutcome.NotHeld) && string.IsNullOrEmpty(text))
+        if (answer.Outcome == DecisionOutcome.NotHeld && !type.CanBeNotHeld)
+        {
+            throw new DomainException("decide.not-held-type", "\"We hold no such data\" answers only a request to be told or given data.");
+        }
+
+        var reasons = Optional(answer.Reasons);
+        if ((limited || answer.Outcome == DecisionOutcome.NotHeld) && reasons is null)
         {
             throw new DomainException("decide.reasons", "Explain the decision in words; the requester is told these reasons.");
         }
 
-        if (text is { Length: > CaseNote.MaxTextLength })
+        // APPI Art. 34(3): the notice of a correction states its content.
+        var changes = type.CorrectsData && answer.Outcome is DecisionOutcome.Fulfilled or DecisionOutcome.PartiallyFulfilled ? Optional(answer.Changes) : null;
+        if (type.CorrectsData && answer.Outcome is DecisionOutcome.Fulfilled or DecisionOutcome.PartiallyFulfilled && changes is null)
         {
-            throw new DomainException("text.too-long", $"Write at most {CaseNote.MaxTextLength} characters.");
+            throw new DomainException("decide.changes", "Say what was corrected, added or deleted; the requester is told it.");
         }
 
+        var (method, methodReasons) = DisclosureMethod(item, answer);
+        if (type.Regime == Regime.Gdpr && limited)
+        {
+            // GDPR Art. 12(4): a decision not to act is told within one month of receipt, not after an extension.
+            var firstMonth = DeadlineCalculator.Compute(rules, Regime.Gdpr, ReceivedOn!.Value, _pauses, extended: false, Today(nowUtc)).Get(DeadlineKind.ExtensionNoticeBy).Date;
+            if (Today(nowUtc) > firstMonth)
+            {
+                throw new DomainException("decide.gdpr-late", $"A refusal had to be notified by {firstMonth:yyyy-MM-dd}, within one month of receipt (GDPR Art. 12(4)).");
+            }
+        }
+
+        item.Decide(new ItemDecision(answer.Outcome, grounds, reasons, changes, method, methodReasons, nowUtc));
+        var detail = grounds.Count == 0 ? $"{type.Id}: {answer.Outcome}" : $"{type.Id}: {answer.Outcome}: {string.Join(", ", grounds)}";
+        if (method is not null)
+        {
+            detail += $" (by {method} instead of {item.Details.GetValueOrDefault("method")})";
+        }
+
+        if (_items.Any(i => i.Decision is null))
+        {
+            Touch();
+            Record(nowUtc, actor, "item-decided", Status, Status, detail);
+            return;
+        }
+
+        Record(nowUtc, actor, "item-decided", Status, Status, detail);
         var from = Status;
-        Status = RequestStatus.Decided;
-        Outcome = outcome;
-        _decisionGrounds = [.. groundCodes.Distinct(StringComparer.Ordinal)];
-        DecisionReasons = string.IsNullOrEmpty(text) ? null : text;
+        Move(RequestStatus.Decided);
+        var outcomes = _items.Select(i => i.Decision!.Outcome).Distinct().ToList();
+        Outcome = outcomes.Count == 1 ? outcomes[0] : DecisionOutcome.PartiallyFulfilled;
+        _decisionGrounds = [.. _items.SelectMany(i => i.Decision!.Grounds).Distinct(StringComparer.Ordinal)];
+        DecisionReasons = null;
         DecidedAtUtc = nowUtc;
-        Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join(", ", _decisionGrounds)}");
+        Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? Outcome.ToString() : $"{Outcome}: {string.Join(", ", _decisionGrounds)}");
 
         // The answer goes out as a letter: printed by the worker, previewed by the officer, then sent (SendAnswer).
         _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
     }
+
+    /// <summary>
+    /// APPI Art. 33(2): disclosure is by the method the requester designated, or on paper where that method is very
+    /// costly or difficult; then the person is told, with the reasons (Art. 33(3), 36).
+    /// </summary>
+    private static (string? Method, string? Reasons) DisclosureMethod(RequestItem item, ItemAnswer answer)
+    {
+        var requested = item.Details.GetValueOrDefault("method");
+        if (string.IsNullOrEmpty(answer.Method) || answer.Method == requested)
+        {
+            return (null, null);
+        }
+
+        if (item.TypeId != RequestType.Disclosure.Id || answer.Method != "paper" || answer.Outcome is not (DecisionOutcome.Fulfilled or DecisionOutcome.PartiallyFulfilled))
+        {
+            throw new DomainException("decide.method", "Only a disclosure can be made on paper instead of the method the requester designated.");
+        }
+
+        var reasons = Optional(answer.MethodReasons)
+            ?? throw new DomainException("decide.method-reasons", "Say why the designated method is very costly or difficult; the requester is told it.");
+        return ("paper", reasons);
+    }
+
+    /// <summary>
+    /// The decision on one item. A request decided before each item was decided on its own carries the request's
+    /// outcome, grounds and reasons on every item, as its letter said.
+    /// </summary>
+    public ItemDecision? DecisionOf(RequestItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Decision
+            ?? (Outcome is { } outcome && DecidedAtUtc is { } at && _items.All(i => i.Decision is null)
+                ? new ItemDecision(outcome, _decisionGrounds, DecisionReasons, null, null, null, at)
+                : null);
+    }
+
+    /// <summary>The items not decided yet, in the order they were filed.</summary>
+    public IReadOnlyList<RequestItem> UndecidedItems() => _items.Where(i => i.Decision is null).ToList();
 
     /// <summary>
     /// The person's identity, or the agent's authority, could not be confirmed (APPI Art. 37(1); GDPR Art. 12(2),
@@ -538,12 +667,17 @@ public sealed class PrivacyRequest
             throw RequestTransitions.Refusal(Status, RequestStatus.Decided);
         }
 
-        RequestTransitions.Check(Status, RequestStatus.Decided);
         var from = Status;
+        Move(RequestStatus.Decided);
         EndOngoingPauses(Today(nowUtc));
-        Status = RequestStatus.Decided;
         Outcome = DecisionOutcome.Refused;
         _decisionGrounds = [.. DecisionGround.IdentityNotConfirmedFor(_items.Select(i => i.TypeId)).Select(g => g.Code)];
+        foreach (var item in _items)
+        {
+            var ground = DecisionGround.IdentityNotConfirmedFor([item.TypeId]).Select(g => g.Code).ToList();
+            item.Decide(new ItemDecision(DecisionOutcome.Refused, ground, text, null, null, null, nowUtc));
+        }
+
         DecisionReasons = text;
         DecidedAtUtc = nowUtc;
         Changed(rules, nowUtc, actor, "refused-identity-not-confirmed", from, $"{DecisionOutcome.Refused}: {string.Join(", ", _decisionGrounds)}");
@@ -588,11 +722,23 @@ public sealed class PrivacyRequest
             throw new DomainException("answer.letter", "The decision letter has not been printed yet; preview it before sending.");
         }
 
-        Status = RequestStatus.Answered;
+        Move(RequestStatus.Answered);
         CompletedAtUtc = nowUtc;
         Touch();
         Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
         Notify(NoticeKind.DecisionAvailable, null, nowUtc, letter.Id.ToString());
+    }
+
+    /// <summary>
+    /// Nothing more is owed on an answered request (the data was collected or its download period ended, or the
+    /// requester confirmed the answer): the officer closes the case. Retention still counts from the answer.
+    /// </summary>
+    public void Close(string actor, DateTime nowUtc)
+    {
+        var from = Status;
+        Move(RequestStatus.Closed);
+        Touch();
+        Record(nowUtc, actor, "closed", from, Status, null);
     }
 
     /// <summary>GDPR Art. 12(3): two further months, once, told with reasons within the first month.</summary>
@@ -739,6 +885,7 @@ public sealed class PrivacyRequest
         foreach (var item in _items)
         {
             item.Details.Clear();
+            item.EraseDecisionText();
         }
 
         var documents = _documents.ToList();
@@ -748,7 +895,7 @@ public sealed class PrivacyRequest
         _notes.Clear();
         DecisionReasons = null;
         ExtensionReasons = null;
-        Fee = Fee with { WaiverReason = null, PaymentMethod = null, ReceiptNumber = null };
+        Fee = Fee with { WaiverReason = null, PaymentMethod = null, ReceiptNumber = null, Reasons = null };
         LegalHoldReason = null;
         PurgedAtUtc = nowUtc;
         Touch();
@@ -789,10 +936,9 @@ public sealed class PrivacyRequest
     /// </summary>
     public IReadOnlyList<RequestDocument> Discard(DateTime nowUtc)
     {
-        RequestTransitions.Check(Status, RequestStatus.Discarded);
-        Notify(NoticeKind.DraftDiscarded, null, nowUtc);
         var from = Status;
-        Status = RequestStatus.Discarded;
+        Move(RequestStatus.Discarded);
+        Notify(NoticeKind.DraftDiscarded, null, nowUtc);
         ConfirmationHash = null;
         Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
         Agent = null;
@@ -829,7 +975,7 @@ public sealed class PrivacyRequest
         return _items
             .Select(i => RequestType.Find(i.TypeId)?.Regime ?? Regime.Appi)
             .Distinct()
-            .Select(regime => DeadlineCalculator.Compute(rules, regime, received, _pauses, Extended && regime != Regime.Appi, asOf))
+            .Select(regime => DeadlineCalculator.Compute(rules, regime, received, _pauses, Extended && regime != Regime.Appi, asOf, earliestSuit: Art39Applies))
             .OrderBy(d => d.DueOn)
             .ToList();
     }
@@ -845,6 +991,19 @@ public sealed class PrivacyRequest
     }
 
     private void Touch() => Version++;
+
+    /// <summary>
+    /// APPI Art. 39(1): the earliest-suit date applies while some item of a type Art. 39 covers stands unrefused; a
+    /// refusal lifts the wait (the proviso), and purpose notification never had one.
+    /// </summary>
+    public bool Art39Applies => _items.Any(i => i.Type?.Art39Applies == true && DecisionOf(i)?.Outcome != DecisionOutcome.Refused);
+
+    /// <summary>The one way the status changes: checked against the one transition table.</summary>
+    private void Move(RequestStatus to)
+    {
+        RequestTransitions.Check(Status, to);
+        Status = to;
+    }
 
     private static DateOnly Today(DateTime nowUtc) => JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
 
@@ -867,12 +1026,50 @@ public sealed class PrivacyRequest
         }
     }
 
+    private void FeeCanBeAskedOrThrow()
+    {
+        if (Fee.Status != FeeStatus.NotRequested)
+        {
+            throw new DomainException("fee.already", "A fee has already been asked for on this request.");
+        }
+
+        if (Status is not (RequestStatus.Received or RequestStatus.InReview))
+        {
+            throw RequestTransitions.Refusal(Status, RequestStatus.AwaitingFee);
+        }
+    }
+
+    /// <summary>The common tail of asking for a fee: the clock stops until it is paid or waived; notice and letter go out.</summary>
+    private void AskForFee(string actor, string action, FeeState state, string detail, string? personalText, DeadlineRules rules, DateTime nowUtc)
+    {
+        var from = Status;
+        Move(RequestStatus.AwaitingFee);
+        Fee = state;
+        _pauses = [.. _pauses, new ClockPause(state.RequestedOn!.Value, null, PauseReason.AwaitingFee)];
+        Changed(rules, nowUtc, actor, action, from, detail, personalText);
+        Notify(NoticeKind.FeeDue, null, nowUtc, detail);
+        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.FeeRequest, Language, nowUtc));
+    }
+
     private void AwaitingFeeOrThrow()
     {
         if (Status != RequestStatus.AwaitingFee || Fee.Status != FeeStatus.Requested)
         {
             throw new DomainException("fee.not-awaited", "No fee is awaited on this request.");
         }
+    }
+
+    private static string? Optional(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length > CaseNote.MaxTextLength
+            ? throw new DomainException("text.too-long", $"Write at most {CaseNote.MaxTextLength} characters.")
+            : trimmed;
     }
 
     private static string Required(string? text, string code, string message)

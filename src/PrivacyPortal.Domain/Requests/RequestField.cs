@@ -38,7 +38,7 @@ public static class RequestFields
     private static readonly RequestField Method = new(
         "method", FieldKind.Choice, Required: true,
         LocalizedText.Of("開示の方法", "How you want the disclosure"),
-        LocalizedText.Of("会社は、指定された方法が著しく困難な場合に限り書面で開示し、その旨を通知します（第33条2項）。", "The company may fall back to paper only if your choice is very costly or difficult, and must tell you (Art. 33(2))."),
+        LocalizedText.Of("会社は、指定された方法が多額の費用を要する等困難な場合に限り書面で開示し、その旨を通知します（個人情報保護法第33条第2項、第3項）。", "The company may fall back to paper only if your choice is very costly or difficult, and must tell you (APPI Art. 33(2), (3))."),
         [Electronic, Paper]);
 
     private static readonly RequestField Scope = new(
@@ -137,15 +137,22 @@ public static class RequestFields
     public static IReadOnlyList<RequestField> For(string requestTypeId) =>
         ByType.TryGetValue(requestTypeId, out var fields) ? fields : [];
 
-    /// <summary>The choices a field offers under a policy: the disclosure method is limited to those the profile offers.</summary>
+    /// <summary>
+    /// The choices a field offers under a policy: for the disclosure method, the law's electronic record and paper,
+    /// then any method the company adds (APPI Art. 33(1)); a profile never takes the statutory ones away.
+    /// </summary>
     public static IReadOnlyList<FieldChoice> ChoicesFor(RequestField field, Controllers.RequestTypeOffer? offer)
     {
         ArgumentNullException.ThrowIfNull(field);
         var choices = field.Choices ?? [];
-        return field.Id == Method.Id && offer?.DisclosureMethods is { } methods
-            ? choices.Where(c => methods.Contains(c.Id)).ToList()
+        return field.Id == Method.Id && offer is { OtherDisclosureMethods.Count: > 0 }
+            ? [.. choices, .. offer.OtherDisclosureMethods.Select(m => new FieldChoice(m.Id, m.Name))]
             : choices;
     }
+
+    /// <summary>The name of a disclosure method the law names, or the id itself for any other.</summary>
+    public static LocalizedText MethodName(string methodId) =>
+        methodId == Electronic.Id ? Electronic.Label : methodId == Paper.Id ? Paper.Label : LocalizedText.Of(methodId, methodId);
 
     /// <summary>The disclosure method ids the law names (APPI Art. 33(1)).</summary>
     public static IReadOnlyList<string> DisclosureMethodIds { get; } = [Electronic.Id, Paper.Id];

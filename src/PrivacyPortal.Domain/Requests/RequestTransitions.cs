@@ -2,7 +2,10 @@ using PrivacyPortal.Domain.Common;
 
 namespace PrivacyPortal.Domain.Requests;
 
-/// <summary>The one table of allowed status moves. Every verb of <see cref="PrivacyRequest"/> goes through it.</summary>
+/// <summary>
+/// The one table of allowed status moves. Every status change of <see cref="PrivacyRequest"/> goes through its
+/// private move, which checks this table; each entry is a move some verb makes, and no verb makes a move not here.
+/// </summary>
 public static class RequestTransitions
 {
     private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
@@ -10,8 +13,8 @@ public static class RequestTransitions
         [RequestStatus.Draft] = [RequestStatus.Received, RequestStatus.Withdrawn, RequestStatus.Discarded],
         // Received and AwaitingIdentity -> Decided: only the refusal for unconfirmed identity (APPI Art. 37(1)).
         [RequestStatus.Received] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Decided, RequestStatus.Withdrawn],
-        [RequestStatus.AwaitingIdentity] = [RequestStatus.AwaitingFee, RequestStatus.InReview, RequestStatus.Decided, RequestStatus.Withdrawn],
-        [RequestStatus.AwaitingFee] = [RequestStatus.AwaitingIdentity, RequestStatus.InReview, RequestStatus.Withdrawn, RequestStatus.DeemedWithdrawn],
+        [RequestStatus.AwaitingIdentity] = [RequestStatus.InReview, RequestStatus.Decided, RequestStatus.Withdrawn],
+        [RequestStatus.AwaitingFee] = [RequestStatus.InReview, RequestStatus.Withdrawn, RequestStatus.DeemedWithdrawn],
         [RequestStatus.InReview] = [RequestStatus.AwaitingIdentity, RequestStatus.AwaitingFee, RequestStatus.Decided, RequestStatus.Withdrawn],
         [RequestStatus.Decided] = [RequestStatus.Answered],
         [RequestStatus.Answered] = [RequestStatus.Closed],
@@ -22,6 +25,10 @@ public static class RequestTransitions
     };
 
     public static bool CanMove(RequestStatus from, RequestStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>Every allowed move.</summary>
+    public static IEnumerable<(RequestStatus From, RequestStatus To)> Moves =>
+        Allowed.SelectMany(entry => entry.Value.Select(to => (entry.Key, to)));
 
     /// <summary>Open: the requester may still add documents or withdraw.</summary>
     public static bool IsOpen(RequestStatus status) =>

@@ -103,4 +103,22 @@ public sealed record RequestType(
     ];
 
     public static RequestType? Find(string? id) => All.FirstOrDefault(t => t.Id == id);
+
+    /// <summary>
+    /// APPI Art. 39(1): a suit needs a prior request and two weeks' wait for requests under Arts. 33(1) (including
+    /// third-party records, 33(5)), 34(1) and 35(1), (3), (5); purpose notification (Art. 32) is not among them.
+    /// </summary>
+    public bool Art39Applies => Regime == Regime.Appi && Id != PurposeNotification.Id;
+
+    /// <summary>The ids of the types <see cref="Art39Applies"/> covers.</summary>
+    public static IReadOnlySet<string> Art39Types { get; } = All.Where(t => t.Art39Applies).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A correction (APPI Art. 34, GDPR Art. 16): its answer says what was corrected, added or deleted.</summary>
+    public bool CorrectsData => Family == RequestFamily.Correction;
+
+    /// <summary>
+    /// "We hold no such data" answers a request to be told or given data: disclosure and its records (APPI Art. 33(3)),
+    /// purpose notification, and GDPR access and portability.
+    /// </summary>
+    public bool CanBeNotHeld => Family == RequestFamily.Disclosure || Id == PurposeNotification.Id || Id == Portability.Id;
 }

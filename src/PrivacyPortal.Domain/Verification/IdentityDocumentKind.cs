@@ -13,7 +13,7 @@ public sealed record IdentityDocumentKind(string Id, LocalizedText Name, bool Ha
         LocalizedText.Of("本籍地を黒く塗りつぶしてください。", "Black out the registered domicile (honseki)."));
 
     public static readonly IdentityDocumentKind MyNumberCard = new(
-        "my-number-card", LocalizedText.Of("マイナンバーカード（表面のみ）", "My Number card (front only)"), HasPhoto: true,
+        "my-number-card", LocalizedText.Of("マイナンバーカード（表面のみ。健康保険証として利用登録したものも同じ）", "My Number card (front only; the same card when registered for health-insurance use)"), HasPhoto: true,
         LocalizedText.Of("表面のみを送ってください。個人番号が記載された裏面は絶対に送らないでください。", "Send the front only. Never send the back, which carries the Individual Number."));
 
     public static readonly IdentityDocumentKind Passport = new(
@@ -22,8 +22,11 @@ public sealed record IdentityDocumentKind(string Id, LocalizedText Name, bool Ha
     public static readonly IdentityDocumentKind ResidenceCard = new(
         "residence-card", LocalizedText.Of("在留カード", "Residence card"), HasPhoto: true, Mask: null);
 
+    // Paper health-insurance cards (被保険者証) ceased to be valid after 2025-12-01; those without a My Number card
+    // registered for health insurance hold an eligibility certificate (資格確認書) instead. The id is kept for the
+    // checks already recorded under it.
     public static readonly IdentityDocumentKind HealthInsuranceCertificate = new(
-        "health-insurance-certificate", LocalizedText.Of("健康保険の被保険者証", "Health insurance certificate"), HasPhoto: false,
+        "health-insurance-certificate", LocalizedText.Of("資格確認書（健康保険。紙の健康保険証は2025年12月2日から使えません）", "Health-insurance eligibility certificate (shikaku kakuninsho; paper health-insurance cards are no longer valid from 2 December 2025)"), HasPhoto: false,
         LocalizedText.Of("保険者番号、記号・番号、QRコードを塗りつぶしてください。", "Black out the insurer number, the symbol and number, and the QR code."));
 
     public static readonly IdentityDocumentKind PensionBook = new(

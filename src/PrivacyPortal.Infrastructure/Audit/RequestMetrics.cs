@@ -71,7 +71,7 @@ public sealed record RequestMetrics
     public double? OnTimeRateAgainstArt39 => Art39Answered == 0 ? null : (double)OnTimeAgainstArt39 / Art39Answered;
 
     /// <summary>APPI Art. 39(1) covers requests under 33(1) (and 33(5)), 34(1) and 35(1), (3), (5).</summary>
-    public static readonly IReadOnlySet<string> Art39Types = new HashSet<string>(StringComparer.Ordinal) { "disclosure", "third-party-records", "correction", "suspension", "stop-provision" };
+    public static readonly IReadOnlySet<string> Art39Types = RequestType.Art39Types;
 
     /// <summary>APPI Art. 39(1): two weeks from arrival, the arrival day not counted (Civil Code Art. 140).</summary>
     public const int Art39Days = 14;

@@ -174,15 +174,12 @@ public sealed class LetterPrinting(
                 profile.Controller, profile.Profile, name, reference, letterDate,
                 request.Items.Select(i => RequestType.Find(i.TypeId)).OfType<RequestType>().ToList(), request.Deadlines(rules, letterDate)[0]),
             LetterKind.FeeRequest => new FeeRequestLetter(
-                profile.Controller, profile.Profile, name, reference, letterDate, new Money(request.Fee.AmountMinor ?? 0, request.Fee.Currency ?? "JPY"), request.Fee.PayBy),
+                profile.Controller, profile.Profile, name, reference, letterDate, new Money(request.Fee.AmountMinor ?? 0, request.Fee.Currency ?? "JPY"), request.Fee.PayBy,
+                request.Fee.Basis, request.Fee.Reasons),
             LetterKind.Extension => new ExtensionLetter(
                 profile.Controller, profile.Profile, name, reference, letterDate, request.ExtensionReasons ?? string.Empty,
                 request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr)),
-            LetterKind.Decision => new DecisionLetter(
-                profile.Controller, profile.Profile, name, reference, letterDate, request.ReceivedOn ?? letterDate, request.Items,
-                request.Outcome ?? DecisionOutcome.Fulfilled,
-                DecisionGround.Cited(profile.Profile, request.Items.Select(i => i.TypeId)).Where(g => request.DecisionGrounds.Contains(g.Code)).ToList(),
-                request.DecisionReasons),
+            LetterKind.Decision => DecisionLetter.For(request, profile.Controller, profile.Profile, letterDate),
         };
         return await renderer.RenderAsync(model, letter.Language, era);
     }

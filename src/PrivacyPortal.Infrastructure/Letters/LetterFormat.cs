@@ -1,5 +1,6 @@
 using System.Globalization;
 using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Common;
 
 namespace PrivacyPortal.Infrastructure.Letters;
 
@@ -11,7 +12,10 @@ public sealed class LetterFormat(string language, bool eraYear)
     public bool Japanese => Language == "ja";
 
     /// <summary>An aside in the letter's own typography: full-width brackets in Japanese, " (...)" in English.</summary>
-    public string Aside(string text) => Japanese ? $"（{text}）" : $" ({text})";
+    public string Aside(string text) => Typography.Aside(text, Language);
+
+    /// <summary>A statute citation as this letter's language cites it.</summary>
+    public string Cite(string article) => Citation.Of(article, Language);
 
     public string D(DateOnly date) => Japanese
         ? (eraYear ? $"{JapaneseDates.Era(date)}（{JapaneseDates.Western(date)}）" : JapaneseDates.Western(date))

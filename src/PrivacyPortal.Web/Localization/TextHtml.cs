@@ -32,6 +32,9 @@ public static class TextHtml
         return span;
     }
 
+    /// <summary>An aside in the page's typography: full-width brackets in Japanese, " (...)" in English.</summary>
+    public static string Aside(string text) => Typography.Aside(text, Languages.Current);
+
     /// <summary>2024年4月1日 / 1 April 2024.</summary>
     public static string Date(DateOnly date) =>
         Languages.Current == Languages.Japanese

@@ -222,24 +222,26 @@ public sealed class ProfileRulesTests
 
 public sealed class DisclosureMethodRulesTests
 {
+    private static readonly DisclosureMethodOffer Viewing = new() { Id = "viewing", Name = LocalizedText.Of("窓口での閲覧", "Viewing at our office") };
+
     [Fact]
-    public void APolicyMayOfferOnlyPaper() =>
-        Assert.Empty(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with { DisclosureMethods = ["paper"] })));
+    public void APolicyMayAddItsOwnMethod() =>
+        Assert.Empty(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with { OtherDisclosureMethods = [Viewing] })));
 
     [Theory]
-    [InlineData("fax")]
-    [InlineData(null)]
-    public void UnknownOrNoMethods_AreRefused(string? method)
+    [InlineData("paper")]
+    [InlineData("electronic")]
+    public void TheStatutoryMethods_CannotBeRedefinedByAProfile(string id)
     {
-        var offer = ProfileBuilder.Offer("disclosure") with { DisclosureMethods = method is null ? [] : [method] };
+        var offer = ProfileBuilder.Offer("disclosure") with { OtherDisclosureMethods = [Viewing with { Id = id }] };
 
-        Assert.EndsWith(".disclosureMethods", Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(offer))).Field, StringComparison.Ordinal);
+        Assert.EndsWith(".otherDisclosureMethods[0].id", Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(offer))).Field, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MethodsOnARequestWithoutDisclosure_AreRefused() =>
         Assert.Contains(
             "no disclosure method",
-            Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("correction") with { DisclosureMethods = ["paper"] }))).Message,
+            Assert.Single(ProfileRules.Check(ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("correction") with { OtherDisclosureMethods = [Viewing] }))).Message,
             StringComparison.Ordinal);
 }

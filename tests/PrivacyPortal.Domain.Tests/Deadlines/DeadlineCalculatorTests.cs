@@ -31,10 +31,10 @@ public sealed class DeadlineCalculatorTests
 
         Assert.Equal(D("2026-12-11"), deadline.DueOn);
         Assert.Equal(
-            "Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; due 2026-12-11; send by 2026-12-11",
+            "Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; target date 2026-12-11; send by 2026-12-11",
             deadline.Explain("en"));
         Assert.Equal(
-            "2026年11月24日受付、社内目標14日、本人確認書類待ちで3日停止、期限2026年12月11日、発送期限2026年12月11日。",
+            "2026年11月24日受付、社内目標14日、本人確認書類待ちで3日停止、回答予定日2026年12月11日、発送期限2026年12月11日。",
             deadline.Explain("ja"));
     }
 
@@ -137,7 +137,30 @@ public sealed class DeadlineCalculatorTests
 
         Assert.Equal(D("2024-06-05"), deadline.DueOn);
         Assert.Equal(D("2024-04-05"), deadline.Get(DeadlineKind.ExtensionNoticeBy).Date);
-        Assert.Contains("3 months (extended by two further months): 2024-06-05", deadline.Explain("en"), StringComparison.Ordinal);
+        Assert.Contains("the first month ends 2024-04-05; 2 further months from then: 2024-06-05", deadline.Explain("en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gdpr_TheExtendedEnd_CountsTwoMonthsFromTheFirstMonthsEnd_NotThreeFromReceipt()
+    {
+        // LEGAL.md: received 2026-01-31, first month ends 2026-02-28 (no 31 February), extended end 2026-04-28, not
+        // 2026-04-30 (three months from receipt). 2026-02-28 is a Saturday: the roll-forward moves only the
+        // first month's own answer date, not the point the further months count from.
+        var deadline = Compute(Regime.Gdpr, "2026-01-31", extended: true);
+
+        Assert.Equal(D("2026-04-28"), deadline.DueOn);
+        Assert.Equal(D("2026-03-02"), deadline.Get(DeadlineKind.ExtensionNoticeBy).Date);
+        Assert.Contains("the first month ends 2026-02-28", deadline.Explain("en"), StringComparison.Ordinal);
+        Assert.Contains("最初の1か月の末日2026年2月28日、そこから2か月延長して2026年4月28日", deadline.Explain("ja"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Appi_TheEarliestSuitDate_IsLeftOutWhereArt39DoesNotApply()
+    {
+        var deadline = DeadlineCalculator.Compute(Japanese, Regime.Appi, D("2024-06-03"), [], extended: false, D("2024-06-03"), earliestSuit: false);
+
+        Assert.Null(deadline.Find(DeadlineKind.EarliestSuit));
+        Assert.Equal(D("2024-06-17"), deadline.DueOn);
     }
 
     [Fact]

@@ -29,6 +29,11 @@ public sealed class PrivacyRequestTests
             new IssuedSecret("status-hash", "protected-status-link"),
             Now);
 
+    private static PrivacyRequest File(DateTime submittedAtUtc) =>
+        PrivacyRequest.File(
+            new NewRequest("example", "ja", Person, null, [("disclosure", Details("disclosure"))], DocumentsByPost: false, "key"),
+            ProfileBuilder.Appi(), profileVersion: 1, new IssuedSecret("confirm-hash", "l"), new IssuedSecret("status-hash", "s"), submittedAtUtc);
+
     private static RequestDocument Document() => new(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 100, "x.bin", "sha", Now);
 
     [Fact]
@@ -65,12 +70,25 @@ public sealed class PrivacyRequestTests
     [Fact]
     public void TheReceiptDay_IsTheDayInJapan()
     {
-        var request = File();
+        // Submitted 2026-11-24 16:00 UTC, already 2026-11-25 01:00 in Tokyo.
+        var request = File(new DateTime(2026, 11, 24, 16, 0, 0, DateTimeKind.Utc));
 
-        // 2026-11-24 16:00 UTC is already 2026-11-25 01:00 in Tokyo.
-        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("h", "l"), new DateTime(2026, 11, 24, 16, 0, 0, DateTimeKind.Utc));
+        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("h", "l"), new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(new DateOnly(2026, 11, 25), request.ReceivedOn);
+    }
+
+    [Fact]
+    public void Receipt_IsWhenTheRequestReachedTheCompany_NotWhenTheEmailWasConfirmed()
+    {
+        // Submitted Tuesday 2026-11-24 in Tokyo, the address confirmed the next evening: received on the 24th.
+        var request = File(Now);
+
+        request.ConfirmEmail("confirm-hash", "EX-2026-000001", Rules, new IssuedSecret("h", "l"), Now.AddHours(20));
+
+        Assert.Equal(new DateOnly(2026, 11, 24), request.ReceivedOn);
+        Assert.Equal(Now, request.ReceivedAtUtc);
+        Assert.Equal(new DateOnly(2026, 12, 8), request.DueOn);
     }
 
     [Theory]
@@ -188,17 +206,24 @@ public sealed class PrivacyRequestTests
 
 public sealed class DisclosureMethodTests
 {
+    private static PrivacyRequest FileDisclosure(ProcedureProfile profile, string method) => PrivacyRequest.File(
+        new NewRequest("example", "en", new Requester { FullName = "A", BirthDate = new DateOnly(1990, 1, 1), PostalCode = "100-0001", Address = "東京都", Email = "a@example.jp" }, null,
+            [("disclosure", new Dictionary<string, string> { ["data"] = "all", ["method"] = method })], false, "k"),
+        profile, 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
+
     [Fact]
-    public void AMethodThePolicyDoesNotOffer_IsRefused()
+    public void TheStatutoryMethods_AreAlwaysOffered_AndAProfileAddsItsOwn()
     {
-        var profile = ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with { DisclosureMethods = ["paper"] });
-        var person = new Requester { FullName = "A", BirthDate = new DateOnly(1990, 1, 1), PostalCode = "100-0001", Address = "東京都", Email = "a@example.jp" };
+        var profile = ProfileBuilder.Appi().WithOffer(ProfileBuilder.Offer("disclosure") with
+        {
+            OtherDisclosureMethods = [new DisclosureMethodOffer { Id = "viewing", Name = LocalizedText.Of("窓口での閲覧", "Viewing at our office") }],
+        });
+        var field = RequestFields.For("disclosure").Single(f => f.Id == "method");
 
-        var error = Assert.Throws<DomainException>(() => PrivacyRequest.File(
-            new NewRequest("example", "en", person, null, [("disclosure", new Dictionary<string, string> { ["data"] = "all", ["method"] = "electronic" })], false, "k"),
-            profile, 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc)));
-
-        Assert.Contains("'electronic' is not a choice", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["electronic", "paper", "viewing"], RequestFields.ChoicesFor(field, profile.Offer("disclosure")).Select(c => c.Id));
+        Assert.Equal("electronic", FileDisclosure(profile, "electronic").Items[0].Details["method"]);
+        Assert.Equal("viewing", FileDisclosure(profile, "viewing").Items[0].Details["method"]);
+        Assert.Contains("'fax' is not a choice", Assert.Throws<DomainException>(() => FileDisclosure(profile, "fax")).Message, StringComparison.Ordinal);
     }
 }
 

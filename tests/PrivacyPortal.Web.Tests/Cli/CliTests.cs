@@ -204,7 +204,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2026-12-11", root.GetProperty("dueOn").GetString());
         Assert.Equal("2026-12-11", root.GetProperty("sendBy").GetString());
         Assert.Equal("2026-12-09", root.GetProperty("earliestSuitOn").GetString());
-        Assert.Equal("Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; due 2026-12-11; send by 2026-12-11", root.GetProperty("explanation").GetProperty("en").GetString());
+        Assert.Equal("Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; target date 2026-12-11; send by 2026-12-11", root.GetProperty("explanation").GetProperty("en").GetString());
         Assert.Equal(3, root.GetProperty("pauses")[0].GetProperty("days").GetInt32());
         Assert.False(root.TryGetProperty("extensionNoticeBy", out _));
     }
@@ -217,7 +217,8 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         using var json = JsonDocument.Parse(output);
         Assert.Equal("gdpr", json.RootElement.GetProperty("regime").GetString());
-        Assert.Equal("2025-04-30", json.RootElement.GetProperty("dueOn").GetString());
+        // LEGAL.md: two further months from the first month's end (2025-02-28), not three months from receipt.
+        Assert.Equal("2025-04-28", json.RootElement.GetProperty("dueOn").GetString());
         Assert.Equal("2025-02-28", json.RootElement.GetProperty("extensionNoticeBy").GetString());
     }
 

@@ -50,7 +50,7 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Matches(@"Reference number [A-Z]+-2026-\d{6}", Html.Text(html));
         Assert.Contains("Status Received", Html.Text(html), StringComparison.Ordinal);
-        Assert.Contains("due 2026-12-", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains("target date 2026-12-", Html.Text(html), StringComparison.Ordinal);
         person.Dispose();
     }
 
@@ -85,7 +85,7 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         Assert.Contains("Reference number NTTSMC-2026-000001", text, StringComparison.Ordinal);
         Assert.Contains("Status Received", text, StringComparison.Ordinal);
         Assert.Contains("The company: it checks your identity and your request.", text, StringComparison.Ordinal);
-        Assert.Contains("Company's target 8 December 2026 Received 2026-11-24; internal target 14 days; due 2026-12-08; send by 2026-12-08", text, StringComparison.Ordinal);
+        Assert.Contains("Company's target 8 December 2026 Received 2026-11-24; internal target 14 days; target date 2026-12-08; send by 2026-12-08", text, StringComparison.Ordinal);
         Assert.Contains("Earliest day to sue (APPI Art. 39) 9 December 2026", text, StringComparison.Ordinal);
         Assert.Contains("1,100 yen including tax", text, StringComparison.Ordinal);
         person.Dispose();

@@ -3,7 +3,10 @@ using PrivacyPortal.Web.Tests.Support;
 
 namespace PrivacyPortal.Web.Tests.Intake;
 
-/// <summary>The form follows the profile: a policy offering paper disclosure only shows and accepts only paper.</summary>
+/// <summary>
+/// The form follows the profile, within the law: a profile adds a disclosure method of its own beside the electronic
+/// record and paper, which APPI Art. 33(1) always leaves to the requester.
+/// </summary>
 public sealed class ProfileDrivenFormTests : IDisposable
 {
     private readonly TempDirectory _seeds = TempDirectory.WithSeedsCopy();
@@ -11,7 +14,7 @@ public sealed class ProfileDrivenFormTests : IDisposable
 
     public ProfileDrivenFormTests()
     {
-        JsonEdit.Apply(_seeds.File("netone/netone.json"), p => JsonEdit.RequestType(p, "disclosure")["disclosureMethods"] = new System.Text.Json.Nodes.JsonArray("paper"));
+        JsonEdit.Apply(_seeds.File("netone/netone.json"), p => JsonEdit.RequestType(p, "disclosure")["otherDisclosureMethods"] = System.Text.Json.Nodes.JsonNode.Parse("""[{ "id": "viewing", "name": { "ja": "窓口での閲覧", "en": "Viewing at our office" } }]"""));
         _factory = new PortalFactory { ProfilesDirectory = _seeds.Path };
     }
 
@@ -22,14 +25,15 @@ public sealed class ProfileDrivenFormTests : IDisposable
     }
 
     [Fact]
-    public async Task OnlyTheOfferedDisclosureMethods_AreShownAndAccepted()
+    public async Task TheStatutoryMethodsAndThePolicysOwn_AreShown_AndAnythingElseIsRefused()
     {
         using var person = new IntakeClient(_factory);
         var (form, status) = await person.GetAsync("/policies/netone/file?types=disclosure");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("value=\"paper\"", form, StringComparison.Ordinal);
-        Assert.DoesNotContain("value=\"electronic\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"electronic\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"viewing\"", form, StringComparison.Ordinal);
 
         var fields = IntakeClient.HiddenFields(form);
         foreach (var pair in IntakeClient.ValidPerson())
@@ -38,7 +42,7 @@ public sealed class ProfileDrivenFormTests : IDisposable
         }
 
         fields["Input.Details[disclosure.data]"] = "all";
-        fields["Input.Details[disclosure.method]"] = "electronic";
+        fields["Input.Details[disclosure.method]"] = "fax";
         using var response = await person.PostAsync("/policies/netone/file", fields, [new("step", "submit")]);
 
         Assert.Contains("Choose one of the options shown.", Html.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);

@@ -67,9 +67,9 @@ public sealed class LetterSampleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ja", "保有個人データの開示等のご請求に対する回答", "根拠", "ご不服がある場合")]
-    [InlineData("en", "Our answer to your request for disclosure", "Grounds", "If you disagree")]
-    public async Task ADecisionLetter_GivesTheAnswer_ItsGrounds_AndTheComplaintRoutes(string language, string title, string grounds, string complaints)
+    [InlineData("ja", "保有個人データの開示等のご請求に対する回答", "根拠", "ご不服がある場合", "個人情報保護法第33条第2項第1号", "個人情報保護委員会", "裁判所に訴えを提起")]
+    [InlineData("en", "Our answer to your request for disclosure", "Grounds", "If you disagree", "APPI Art. 33(2)(i)", "Personal Information Protection Commission", "Bringing a claim in court")]
+    public async Task ADecisionLetter_GivesTheAnswer_ItsGrounds_AndTheComplaintRoutes(string language, string title, string grounds, string complaints, string citation, string commission, string court)
     {
         var output = _data.File($"decision-{language}.pdf");
 
@@ -80,9 +80,24 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(grounds, text, StringComparison.Ordinal);
         Assert.Contains(complaints, text, StringComparison.Ordinal);
-        Assert.Contains("33(2)(i)", text, StringComparison.Ordinal);
+        var words = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains(citation.Replace(" ", string.Empty, StringComparison.Ordinal), words, StringComparison.Ordinal);
+        Assert.Contains(commission.Replace(" ", string.Empty, StringComparison.Ordinal), words, StringComparison.Ordinal);
+        Assert.Contains(court.Replace(" ", string.Empty, StringComparison.Ordinal), words, StringComparison.Ordinal);
         Assert.Matches(@"NTTSMC-\d{4}-000123", text);
         Assert.Contains("JIPDEC", text, StringComparison.Ordinal);
+
+        // A short decision letter fits on one page, and the letterhead prints the postal code once.
+        Assert.Equal(1, await PdfPagesAsync(output));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "541-0047"));
+    }
+
+    private static async Task<int> PdfPagesAsync(string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdfinfo", [path]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var info = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]

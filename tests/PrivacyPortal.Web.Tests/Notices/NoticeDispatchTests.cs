@@ -103,7 +103,7 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Equal(pdf, attachedBytes.ToArray());
         var text = Support.Pdf.Text(pdf);
         Assert.Contains("保有個人データの開示等のご請求に対する回答", text, StringComparison.Ordinal);
-        Assert.Contains("ご請求のとおり対応します", text, StringComparison.Ordinal);
+        Assert.Contains("ご請求のとおり", text, StringComparison.Ordinal);
     }
 
     [Fact]

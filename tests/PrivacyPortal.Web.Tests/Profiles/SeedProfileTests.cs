@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
@@ -57,8 +58,42 @@ public sealed class SeedProfileTests
         Assert.Equal(["drivers-licence", "my-number-card", "passport", "other-public-document"], profile.Identity.Person.Documents.Select(d => d.Kind));
         Assert.Equal(["power-of-attorney", "seal-certificate"], profile.Identity.AppointedAgent.Documents.Select(d => d.Kind));
         Assert.Contains(profile.Identity.LegalRepresentative.Documents, d => d.Kind == "family-register");
-        Assert.Equal(7, profile.RefusalGrounds.Grounds.Count);
+        Assert.Equal(9, profile.RefusalGrounds.Grounds.Count);
         Assert.Equal("kojin@nttsmc.com", profile.Desk!.Email);
+    }
+
+    [Fact]
+    public void NttSmartConnect_RefusalCases_AreOfferedOnlyForTheTypesItsSectionsStateThemFor()
+    {
+        var profile = Profile("ntt-smartconnect");
+
+        // X.1 lists its cases for disclosure; X.2(1) sets the conditions for correction etc.; X's opening clause covers all.
+        var disclosure = DecisionGround.For(profile, ["disclosure"]).Select(g => g.Code).ToList();
+        var correction = DecisionGround.For(profile, ["correction"]).Select(g => g.Code).ToList();
+        Assert.Contains("policy-harm-to-life-or-rights", disclosure);
+        Assert.DoesNotContain("policy-harm-to-life-or-rights", correction);
+        Assert.DoesNotContain("policy-harm-to-life-or-rights", DecisionGround.For(profile, ["suspension"]).Select(g => g.Code));
+        Assert.Contains("policy-not-false-or-inappropriate", correction);
+        Assert.DoesNotContain("policy-not-false-or-inappropriate", disclosure);
+        Assert.Contains("policy-legal-procedure-hindered", correction);
+        Assert.Contains("policy-legal-procedure-hindered", disclosure);
+    }
+
+    [Fact]
+    public void TheCorrectedProfileFacts_AreAsTheirSectionsGiveThem()
+    {
+        // nec-website names only "this website" as its means of contact: no form URL is invented.
+        Assert.Null(Profile("nec-website").Desk!.WebForm);
+        // The under-16 sentence is about consent to providing data, not about who may file for a child.
+        Assert.Null(Profile("nec-website").Identity.LegalRepresentative.Note);
+        // Net One's policy is signed by an executive; it names no person responsible, nor whether legal representatives may file.
+        Assert.Null(Profile("netone").Officer);
+        Assert.Null(Profile("netone").Identity.LegalRepresentative.Accepted);
+        // NTT Resonant keeps submitted documents for its retention period.
+        Assert.True(Profile("ntt-resonant").Identity.KeepDocumentImagesAfterVerification);
+        Assert.StartsWith("Personal information officer", Profile("ntt-smartconnect").Desk!.Name.En, StringComparison.Ordinal);
+        Assert.Equal("deemed-not-made", Profile("ntt-smartconnect").Fees[0].Payment.WhenUnpaid);
+        Assert.NotNull(Profile("ntt-smartconnect").Fees[0].Payment.Shortfall);
     }
 
     [Theory]

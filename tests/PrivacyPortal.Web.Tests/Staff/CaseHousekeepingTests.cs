@@ -91,7 +91,7 @@ public sealed class LetterWithoutChromiumTests() : PortalTest(new PortalFactory 
         using var filed = await ReceivedCase.FileAsync(Factory, "netone", ["correction"]);
         using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone");
         using (var verified = await officer.ActAsync(filed.Id, "Verify", filed.Load().Version, new() { ["documentKind"] = "drivers-licence", ["nameMatches"] = "true", ["addressMatches"] = "true", ["currentAndValid"] = "true", ["masked"] = "true" }))
-        using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled" }))
+        using (var decided = await officer.ActAsync(filed.Id, "Decide", filed.Load().Version, new() { ["outcome"] = "Fulfilled", ["changes"] = "The address was corrected." }))
         {
             Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (verified.StatusCode, decided.StatusCode));
         }

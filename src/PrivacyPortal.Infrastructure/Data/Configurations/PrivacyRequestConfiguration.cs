@@ -55,6 +55,8 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
             fee.Property(f => f.PaymentMethod).HasMaxLength(FeeState.MaxTextLength);
             fee.Property(f => f.ReceiptNumber).HasMaxLength(FeeState.MaxTextLength);
             fee.Property(f => f.WaiverReason).HasMaxLength(CaseNote.MaxTextLength);
+            fee.Property(f => f.Basis).HasMaxLength(20);
+            fee.Property(f => f.Reasons).HasMaxLength(CaseNote.MaxTextLength);
             fee.Ignore(f => f.IsSettled);
         });
         builder.Navigation(r => r.Fee).IsRequired();
@@ -167,6 +169,15 @@ internal sealed class RequestItemConfiguration : IEntityTypeConfiguration<Reques
                     d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     d => new Dictionary<string, string>(d, StringComparer.Ordinal)))
             .IsRequired();
+        builder.Property(i => i.Decision)
+            .HasConversion(
+                d => d == null ? null : JsonSerializer.Serialize(d, StoredPause.Json),
+                json => json == null ? null : JsonSerializer.Deserialize<ItemDecision>(json, StoredPause.Json))
+            .Metadata.SetValueComparer(new ValueComparer<ItemDecision?>(
+                (a, b) => ReferenceEquals(a, b) || (a != null && b != null && JsonSerializer.Serialize(a, StoredPause.Json) == JsonSerializer.Serialize(b, StoredPause.Json)),
+                d => d == null ? 0 : d.DecidedAtUtc.GetHashCode(),
+                d => d));
+        builder.Ignore(i => i.Type);
     }
 }
 

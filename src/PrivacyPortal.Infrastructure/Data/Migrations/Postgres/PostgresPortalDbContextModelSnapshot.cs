@@ -715,6 +715,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("text");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1261,6 +1264,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                             b1.Property<long?>("AmountMinor")
                                 .HasColumnType("bigint");
 
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
                             b1.Property<string>("Currency")
                                 .HasMaxLength(3)
                                 .HasColumnType("character varying(3)");
@@ -1274,6 +1281,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                             b1.Property<string>("PaymentMethod")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Reasons")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("ReceiptNumber")
                                 .HasMaxLength(200)

@@ -717,6 +717,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1264,6 +1267,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                             b1.Property<long?>("AmountMinor")
                                 .HasColumnType("bigint");
 
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
                             b1.Property<string>("Currency")
                                 .HasMaxLength(3)
                                 .HasColumnType("nvarchar(3)");
@@ -1277,6 +1284,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                             b1.Property<string>("PaymentMethod")
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Reasons")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
 
                             b1.Property<string>("ReceiptNumber")
                                 .HasMaxLength(200)

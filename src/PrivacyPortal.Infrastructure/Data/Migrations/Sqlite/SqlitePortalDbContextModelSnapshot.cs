@@ -698,6 +698,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1238,6 +1241,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                             b1.Property<long?>("AmountMinor")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Currency")
                                 .HasMaxLength(3)
                                 .HasColumnType("TEXT");
@@ -1250,6 +1257,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
 
                             b1.Property<string>("PaymentMethod")
                                 .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reasons")
+                                .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("ReceiptNumber")

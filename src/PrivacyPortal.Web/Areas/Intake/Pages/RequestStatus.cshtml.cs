@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
@@ -38,6 +39,9 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
     public string? MoreNeeded { get; private set; }
 
     public IReadOnlyList<DecisionGround> Grounds { get; private set; } = [];
+
+    /// <summary>Where the requester can turn, for the items not fully granted; empty when everything was.</summary>
+    public IReadOnlyList<ComplaintRoute> ComplaintRoutes { get; private set; } = [];
 
     public FeeQuote Fee { get; private set; } = FeeQuote.None;
 
@@ -219,6 +223,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         }
 
         Grounds = DecisionGround.Cited(profile.Profile, filed.Items.Select(i => i.TypeId));
+        ComplaintRoutes = PrivacyPortal.Domain.Controllers.ComplaintRoutes.For(profile.Profile, filed.Items.Where(i => filed.DecisionOf(i) is { Outcome: not DecisionOutcome.Fulfilled }).Select(i => i.TypeId));
         LinkWorks = true;
         return true;
     }

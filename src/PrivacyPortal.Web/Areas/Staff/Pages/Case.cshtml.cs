@@ -33,7 +33,14 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
 
     public FeeQuote Quote { get; private set; } = FeeQuote.None;
 
-    public IReadOnlyList<DecisionGround> Grounds { get; private set; } = [];
+    /// <summary>Every ground the request's decision can show, retired ones included.</summary>
+    public IReadOnlyList<DecisionGround> CitedGrounds { get; private set; } = [];
+
+    /// <summary>
+    /// GDPR Art. 12(4): past the first month a decision not to act can no longer be notified; the end of that month
+    /// when it has passed on an open GDPR request, else null.
+    /// </summary>
+    public DateOnly? LateForGdprRefusal { get; private set; }
 
     public IReadOnlyList<(string Id, string Name)> Officers { get; private set; } = [];
 
@@ -87,6 +94,23 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
             r.RequestFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now, designated);
         });
 
+    /// <summary>A fee the officer sets, in yen, with its basis, last day and reasons.</summary>
+    public Task<IActionResult> OnPostSetFeeAsync(Guid id, int version, string? basis, string? amount, string? payBy, string? reasons) =>
+        ActAsync(id, version, "fee-set", (r, now) =>
+        {
+            if (!long.TryParse(amount?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var yen) || yen > 10_000_000)
+            {
+                throw new DomainException("fee.amount", "Enter an amount above zero.");
+            }
+
+            if (!DateOnly.TryParseExact(payBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
+            {
+                throw new DomainException("fee.pay-by", "Enter the last day to pay as a date.");
+            }
+
+            r.SetFee(Scope.Actor, basis ?? string.Empty, new Money(yen, "JPY"), reasons ?? string.Empty, last, Profile, Rules, now);
+        });
+
     public Task<IActionResult> OnPostPaymentAsync(Guid id, int version, string? method, string? paidOn, string? receipt) =>
         ActAsync(id, version, "fee-paid", (r, now) =>
         {
@@ -104,7 +128,8 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public Task<IActionResult> OnPostExpireAsync(Guid id, int version) =>
         ActAsync(id, version, "fee-expired", (r, now) => r.ExpireFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade, now));
 
-    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, string? outcome, string[]? grounds, string? reasons) =>
+    /// <summary>Decides one item; a request of one type, or with one item left, needs no item named.</summary>
+    public Task<IActionResult> OnPostDecideAsync(Guid id, int version, string? item, string? outcome, string[]? grounds, string? reasons, string? changes, string? method, string? methodReasons) =>
         ActAsync(id, version, "decided", (r, now) =>
         {
             if (!Enum.TryParse<DecisionOutcome>(outcome, out var chosen) || !Enum.IsDefined(chosen))
@@ -112,8 +137,16 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
                 throw new DomainException("decide.outcome", "Choose the decision.");
             }
 
-            r.Decide(Scope.Actor, chosen, grounds ?? [], reasons, DecisionGround.For(Profile, r.Items.Select(i => i.TypeId)), Rules, now);
+            var undecided = r.UndecidedItems();
+            var typeId = string.IsNullOrEmpty(item) && undecided.Count == 1 ? undecided[0].TypeId : item ?? string.Empty;
+            r.Decide(Scope.Actor, typeId, new ItemAnswer(chosen, grounds ?? [], reasons, changes, method, methodReasons), Profile, Rules, now);
         });
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, int version) =>
+        ActAsync(id, version, "closed", (r, now) => r.Close(Scope.Actor, now));
+
+    /// <summary>The grounds the officer may cite on this item.</summary>
+    public IReadOnlyList<DecisionGround> GroundsFor(RequestItem item) => DecisionGround.For(Profile, item);
 
     public Task<IActionResult> OnPostSendAnswerAsync(Guid id, int version) =>
         ActAsync(id, version, "answer-sent", (r, now) => r.SendAnswer(Scope.Actor, now));
@@ -246,7 +279,10 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         Today = JapanTime.Today(clock);
         Deadlines = request.Deadlines(Rules, Today);
         Quote = FeeQuote.For(Profile, request.Items.Select(i => i.TypeId));
-        Grounds = DecisionGround.For(Profile, request.Items.Select(i => i.TypeId));
+        CitedGrounds = DecisionGround.Cited(Profile, request.Items.Select(i => i.TypeId));
+        LateForGdprRefusal = request.IsOpen && Deadlines.FirstOrDefault(d => d.Regime == Regime.Gdpr)?.Find(DeadlineKind.ExtensionNoticeBy) is { } firstMonth && Today > firstMonth.Date
+            ? firstMonth.Date
+            : null;
         // The officers of this case's controller: who it can be assigned to.
         var officers = await (
             from assignment in db.StaffAssignments
