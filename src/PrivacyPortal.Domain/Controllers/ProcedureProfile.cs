@@ -41,6 +41,8 @@ public sealed record ProcedureProfile
 
     public ResponseTargets Targets { get; init; } = new();
 
+    public DeliverySettings Delivery { get; init; } = new();
+
     public BusinessCalendarSettings Calendar { get; init; } = new();
 
     public IReadOnlyList<LocalizedText> Notes { get; init; } = [];
@@ -149,6 +151,15 @@ public sealed record ResponseTargets
     public int InternalTargetDays { get; init; } = DefaultInternalTargetDays;
 
     public int EscalationDays { get; init; } = DefaultEscalationDays;
+}
+
+/// <summary>How the disclosed data reaches the requester (DESIGN).</summary>
+public sealed record DeliverySettings
+{
+    public const int DefaultDownloadDays = 30;
+
+    /// <summary>Days from sending the answer that the requester can download the disclosed files; then they are deleted.</summary>
+    public int DownloadDays { get; init; } = DefaultDownloadDays;
 }
 
 /// <summary>Which days the controller's office is closed.</summary>

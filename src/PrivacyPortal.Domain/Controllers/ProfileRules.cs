@@ -81,6 +81,11 @@ public static partial class ProfileRules
         CheckRetention(problems, profile.Retention);
         CheckComplaints(problems, profile.Complaints);
 
+        if (profile.Delivery.DownloadDays is < 1 or > 365)
+        {
+            problems.Add(new("delivery.downloadDays", "must be between 1 and 365 days"));
+        }
+
         if (profile.Targets.InternalTargetDays is < 1 or > 90)
         {
             problems.Add(new("targets.internalTargetDays", "must be between 1 and 90 calendar days"));

@@ -49,6 +49,7 @@ public sealed class PrivacyRequest
     private readonly List<Notice> _notices = [];
     private readonly List<CaseNote> _notes = [];
     private readonly List<RequestLetter> _letters = [];
+    private readonly List<DisclosedFile> _disclosedFiles = [];
     private List<ClockPause> _pauses = [];
     private List<string> _decisionGrounds = [];
 
@@ -147,6 +148,18 @@ public sealed class PrivacyRequest
     public IReadOnlyList<CaseNote> Notes => _notes.AsReadOnly();
 
     public IReadOnlyList<RequestLetter> Letters => _letters.AsReadOnly();
+
+    /// <summary>The disclosed data the answer delivers; the record stays after the files are deleted.</summary>
+    public IReadOnlyList<DisclosedFile> DisclosedFiles => _disclosedFiles.AsReadOnly();
+
+    /// <summary>The last day the requester can download the disclosed files, set when the answer is sent.</summary>
+    public DateOnly? DeliveryEndsOn { get; private set; }
+
+    /// <summary>When the disclosed files were deleted, their download period over.</summary>
+    public DateTime? DisclosedFilesDeletedAtUtc { get; private set; }
+
+    /// <summary>Whether the answer can carry data: disclosure, third-party records, GDPR access or portability.</summary>
+    public bool CarriesData => _items.Any(i => i.TypeId is "disclosure" or "third-party-records" or "access" or "portability");
 
     /// <summary>The decision letter, once decided.</summary>
     public RequestLetter? DecisionLetter => _letters.LastOrDefault(l => l.Kind == LetterKind.Decision);
@@ -571,6 +584,12 @@ public sealed class PrivacyRequest
             throw new DomainException("decide.changes", "Say what was corrected, added or deleted; the requester is told it.");
         }
 
+        // GDPR Art. 20(1): the data is received in a structured, commonly used and machine-readable format.
+        if (type.Id == RequestType.Portability.Id && answer.Outcome is DecisionOutcome.Fulfilled or DecisionOutcome.PartiallyFulfilled && !_disclosedFiles.Any(f => f.IsMachineReadable))
+        {
+            throw new DomainException("decide.portability-format", "Attach the data in a machine-readable format (CSV or JSON) before answering a portability request.");
+        }
+
         var (method, methodReasons) = DisclosureMethod(item, answer);
         if (type.Regime == Regime.Gdpr && limited)
         {
@@ -707,10 +726,91 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
+    /// The officer attaches a file of the disclosed data while the request is in review, so the decision letter lists
+    /// exactly what is delivered. Up to <see cref="DisclosedFile.MaxBytesPerRequest"/> per request.
+    /// </summary>
+    public void AttachDisclosedFile(string actor, DisclosedFile file, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!CarriesData)
+        {
+            throw new DomainException("deliver.no-data", "Only a disclosure, an access or a portability answer carries data.");
+        }
+
+        if (Status != RequestStatus.InReview)
+        {
+            throw new DomainException("deliver.not-in-review", "Files are attached while the request is in review, before it is decided.");
+        }
+
+        if (_disclosedFiles.Count >= DisclosedFile.MaxFilesPerRequest)
+        {
+            throw new DomainException("deliver.too-many", $"An answer can carry at most {DisclosedFile.MaxFilesPerRequest} files.");
+        }
+
+        if (_disclosedFiles.Sum(f => f.Length) + file.Length > DisclosedFile.MaxBytesPerRequest)
+        {
+            throw new DomainException("deliver.too-large", "The files of one answer can weigh at most 100 MB together.");
+        }
+
+        _disclosedFiles.Add(file);
+        Touch();
+        Record(nowUtc, actor, "disclosed-file-attached", Status, Status, $"{file.ContentType}, {file.Length} bytes, sha256 {file.Sha256}");
+    }
+
+    /// <summary>Takes an attached file off again, before the decision; the caller deletes its bytes.</summary>
+    public DisclosedFile RemoveDisclosedFile(string actor, Guid fileId, DateTime nowUtc)
+    {
+        var file = _disclosedFiles.SingleOrDefault(f => f.Id == fileId) ?? throw new DomainException("deliver.unknown", "No such file on this request.");
+        if (Status != RequestStatus.InReview)
+        {
+            throw new DomainException("deliver.not-in-review", "Files are attached while the request is in review, before it is decided.");
+        }
+
+        _disclosedFiles.Remove(file);
+        Touch();
+        Record(nowUtc, actor, "disclosed-file-removed", Status, Status, $"sha256 {file.Sha256}");
+        return file;
+    }
+
+    /// <summary>Whether the requester can download the disclosed files today.</summary>
+    public bool DisclosedFilesAvailable(DateTime nowUtc) =>
+        Status is RequestStatus.Answered or RequestStatus.Closed && DisclosedFilesDeletedAtUtc is null && DeliveryEndsOn is { } end && Today(nowUtc) <= end && _disclosedFiles.Count > 0;
+
+    /// <summary>The requester downloads a disclosed file: on the record, not a change of the case.</summary>
+    public DisclosedFile RecordDownload(Guid fileId, DateTime nowUtc)
+    {
+        var file = _disclosedFiles.SingleOrDefault(f => f.Id == fileId) ?? throw new DomainException("deliver.unknown", "No such file on this request.");
+        if (!DisclosedFilesAvailable(nowUtc))
+        {
+            throw new DomainException("deliver.expired", "These files can no longer be downloaded.");
+        }
+
+        Record(nowUtc, "requester", "disclosed-file-downloaded", Status, Status, $"sha256 {file.Sha256}");
+        return file;
+    }
+
+    /// <summary>
+    /// The download period is over: the files go (the caller deletes the bytes), their record stays. Returns the
+    /// stored names to delete; none when nothing is due.
+    /// </summary>
+    public IReadOnlyList<string> ExpireDisclosedFiles(DateTime nowUtc)
+    {
+        if (DisclosedFilesDeletedAtUtc is not null || DeliveryEndsOn is not { } end || Today(nowUtc) <= end || _disclosedFiles.Count == 0)
+        {
+            return [];
+        }
+
+        DisclosedFilesDeletedAtUtc = nowUtc;
+        Touch();
+        Record(nowUtc, "system", "disclosed-files-deleted", Status, Status, $"{_disclosedFiles.Count} file(s) deleted after the download period ended on {end:yyyy-MM-dd}");
+        return _disclosedFiles.Select(f => f.StoredName).ToList();
+    }
+
+    /// <summary>
     /// The officer has previewed the decision letter and sends the answer: the requester gets the decision email with
     /// the letter attached, and the status page offers it (APPI Art. 33(3), 34(3), 35(7): the decision is notified).
     /// </summary>
-    public void SendAnswer(string actor, DateTime nowUtc)
+    public void SendAnswer(string actor, DateTime nowUtc, int downloadDays = DeliverySettings.DefaultDownloadDays)
     {
         if (Status != RequestStatus.Decided)
         {
@@ -724,6 +824,11 @@ public sealed class PrivacyRequest
 
         Move(RequestStatus.Answered);
         CompletedAtUtc = nowUtc;
+        if (_disclosedFiles.Count > 0)
+        {
+            DeliveryEndsOn = Today(nowUtc).AddDays(downloadDays);
+        }
+
         Touch();
         Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
         Notify(NoticeKind.DecisionAvailable, null, nowUtc, letter.Id.ToString());
@@ -890,6 +995,18 @@ public sealed class PrivacyRequest
 
         var documents = _documents.ToList();
         var letters = _letters.ToList();
+        if (DisclosedFilesDeletedAtUtc is null && _disclosedFiles.Count > 0)
+        {
+            // Files never collected go with the rest; their record stays as what was delivered.
+            documents.AddRange(_disclosedFiles.Select(f => new RequestDocument(f.Id, DocumentParty.Requester, "-", f.ContentType, f.Length, f.StoredName, f.Sha256, f.AddedAtUtc)));
+            DisclosedFilesDeletedAtUtc = nowUtc;
+        }
+
+        foreach (var file in _disclosedFiles)
+        {
+            file.EraseName();
+        }
+
         _documents.Clear();
         _letters.Clear();
         _notes.Clear();

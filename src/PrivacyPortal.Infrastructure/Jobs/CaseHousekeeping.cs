@@ -48,7 +48,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
         {
             // Under one profile version the disposal date grows with the completion date: the oldest first, and
             // the first one not yet due ends this version's turn.
-            var completed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.Notes).AsSplitQuery()
+            var completed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.Notes).Include(r => r.DisclosedFiles).AsSplitQuery()
                 .Where(r => r.PolicyId == version.PolicyId && r.ProfileVersion == version.Version && r.CompletedAtUtc != null && r.PurgedAtUtc == null && !r.LegalHold)
                 .OrderBy(r => r.CompletedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
             foreach (var request in completed)
@@ -120,6 +120,21 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 await db.SaveChangesAsync(cancellationToken);
                 await DeleteFilesAsync(documents.Select(d => d.StoredName), cancellationToken);
                 purged += documents.Count;
+            }, cancellationToken);
+        }
+
+        // The disclosed data's download period is over: the files go, the record of what was delivered stays.
+        var delivered = await db.Requests.Include(r => r.DisclosedFiles)
+            .Where(r => r.DeliveryEndsOn != null && r.DeliveryEndsOn < today && r.DisclosedFilesDeletedAtUtc == null)
+            .OrderBy(r => r.DeliveryEndsOn).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var request in delivered)
+        {
+            await items.TryAsync(Name, db, request.Id, async () =>
+            {
+                var files = request.ExpireDisclosedFiles(now);
+                await db.SaveChangesAsync(cancellationToken);
+                await DeleteFilesAsync(files, cancellationToken);
+                purged += files.Count;
             }, cancellationToken);
         }
 

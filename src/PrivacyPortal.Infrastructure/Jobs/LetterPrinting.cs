@@ -153,7 +153,7 @@ public sealed class LetterPrinting(
     {
         db.ChangeTracker.Clear();
         var requests = tracked ? db.Requests : db.Requests.AsNoTracking();
-        return requests.Include(r => r.Items).Include(r => r.Letters).AsSplitQuery().SingleAsync(r => r.Id == requestId, cancellationToken);
+        return requests.Include(r => r.Items).Include(r => r.Letters).Include(r => r.DisclosedFiles).AsSplitQuery().SingleAsync(r => r.Id == requestId, cancellationToken);
     }
 
     /// <summary>The letter's HTML from the request as decided and the profile version it was filed under.</summary>

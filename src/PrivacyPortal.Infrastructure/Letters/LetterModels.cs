@@ -33,6 +33,14 @@ public sealed record DecisionLetter(
     DataControllerProfile Controller, ProcedureProfile Profile, string RequesterName, string Reference, DateOnly LetterDate,
     DateOnly ReceivedOn, IReadOnlyList<DecidedItem> Items, DecisionOutcome Outcome, IReadOnlyList<ComplaintRoute> Complaints)
 {
+    /// <summary>The disclosed data the answer delivers, none when it carries nothing.</summary>
+    public IReadOnlyList<DisclosedFile> Files { get; init; } = [];
+
+    public int DownloadDays { get; init; } = DeliverySettings.DefaultDownloadDays;
+
+    /// <summary>The data goes on paper, with the letter: the requester chose paper, or paper was decided instead.</summary>
+    public bool OnPaper => Items.Any(i => i.Type.Family == RequestFamily.Disclosure && (i.Decision.Method == "paper" || (i.Decision.Method is null && i.RequestedMethod == "paper")));
+
     /// <summary>The letter for a decided request, from the profile version it was filed under.</summary>
     public static DecisionLetter For(PrivacyRequest request, DataControllerProfile controller, ProcedureProfile profile, DateOnly letterDate)
     {
@@ -43,7 +51,8 @@ public sealed record DecisionLetter(
             .Where(x => x.Type is not null && x.Decision is not null)
             .Select(x => Item(x.Type!, x.Item, x.Decision!, cited))
             .ToList();
-        return Of(controller, profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, request.ReceivedOn ?? letterDate, items, request.Outcome ?? DecisionOutcome.Fulfilled);
+        return Of(controller, profile, request.Requester.FullName, request.Reference ?? string.Empty, letterDate, request.ReceivedOn ?? letterDate, items, request.Outcome ?? DecisionOutcome.Fulfilled)
+            with { Files = request.DisclosedFiles, DownloadDays = profile.Delivery.DownloadDays };
     }
 
     public static DecidedItem Item(RequestType type, RequestItem item, ItemDecision decision, IReadOnlyList<DecisionGround> cited)

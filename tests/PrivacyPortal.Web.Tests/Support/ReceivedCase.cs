@@ -31,7 +31,7 @@ public sealed record ReceivedCase(Guid Id, string StatusUrl, IntakeClient Person
     }
 
     public PrivacyRequest Load() =>
-        Person.Query(db => db.Requests.AsNoTracking().Include(r => r.AuditEvents).Include(r => r.Documents).Include(r => r.Notes).Include(r => r.Items).Include(r => r.Letters).AsSplitQuery().Single(r => r.Id == Id));
+        Person.Query(db => db.Requests.AsNoTracking().Include(r => r.AuditEvents).Include(r => r.Documents).Include(r => r.Notes).Include(r => r.Items).Include(r => r.Letters).Include(r => r.DisclosedFiles).AsSplitQuery().Single(r => r.Id == Id));
 
     public async Task<HttpStatusCode> UploadPdfAsync()
     {

@@ -102,6 +102,21 @@ public sealed partial class StaffClient : IDisposable
         return PostFormAsync($"/staff/cases/{caseId}?handler={handler}", all, $"/staff/cases/{caseId}", extra);
     }
 
+    /// <summary>Posts a case page's file form as a browser would: multipart, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(Guid caseId, string handler, int version, string fileName, byte[] bytes)
+    {
+        var (page, _) = await GetAsync($"/staff/cases/{caseId}");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
+            { new StringContent(WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", fileName);
+        return await _client.PostAsync(new Uri($"/staff/cases/{caseId}?handler={handler}", UriKind.Relative), content);
+    }
+
     /// <summary>The worker prints the decision letter; the officer previews it and sends the answer.</summary>
     public async Task<byte[]> PrintPreviewAndSendAsync(PortalFactory factory, Guid caseId)
     {

@@ -110,6 +110,9 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasMany(r => r.Items).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.Documents).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.DisclosedFiles).WithOne().HasForeignKey("RequestId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.DisclosedFiles).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.CarriesData);
         builder.Navigation(r => r.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(r => r.AuditEvents).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(r => r.AuditEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -178,6 +181,21 @@ internal sealed class RequestItemConfiguration : IEntityTypeConfiguration<Reques
                 d => d == null ? 0 : d.DecidedAtUtc.GetHashCode(),
                 d => d));
         builder.Ignore(i => i.Type);
+    }
+}
+
+internal sealed class DisclosedFileConfiguration : IEntityTypeConfiguration<DisclosedFile>
+{
+    public void Configure(EntityTypeBuilder<DisclosedFile> builder)
+    {
+        builder.ToTable("DisclosedFiles");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.FileName).HasMaxLength(RequestDocument.MaxFileNameLength).IsRequired();
+        builder.Property(f => f.ContentType).HasMaxLength(40).IsRequired();
+        builder.Property(f => f.StoredName).HasMaxLength(200).IsRequired();
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+        builder.Ignore(f => f.IsMachineReadable);
     }
 }
 

@@ -266,6 +266,47 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("DisclosedFiles", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -544,6 +585,12 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("DecisionReasons")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("DeliveryEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DisclosedFilesDeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsByPost")
                         .HasColumnType("boolean");
@@ -1212,6 +1259,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
+                        .WithMany("DisclosedFiles")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
@@ -1463,6 +1519,8 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("PrivacyPortal.Domain.Requests.PrivacyRequest", b =>
                 {
                     b.Navigation("AuditEvents");
+
+                    b.Navigation("DisclosedFiles");
 
                     b.Navigation("Documents");
 

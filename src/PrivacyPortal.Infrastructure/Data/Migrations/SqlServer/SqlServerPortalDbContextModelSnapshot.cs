@@ -267,6 +267,47 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("DisclosedFiles", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +586,12 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("DecisionReasons")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("DeliveryEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DisclosedFilesDeletedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("DocumentsByPost")
                         .HasColumnType("bit");
@@ -1215,6 +1262,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
+                        .WithMany("DisclosedFiles")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
@@ -1466,6 +1522,8 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
             modelBuilder.Entity("PrivacyPortal.Domain.Requests.PrivacyRequest", b =>
                 {
                     b.Navigation("AuditEvents");
+
+                    b.Navigation("DisclosedFiles");
 
                     b.Navigation("Documents");
 

@@ -253,6 +253,47 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("DisclosedFiles", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +569,12 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("DecisionReasons")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveryEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisclosedFilesDeletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DocumentsByPost")
@@ -1189,6 +1236,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+                {
+                    b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
+                        .WithMany("DisclosedFiles")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
@@ -1440,6 +1496,8 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("PrivacyPortal.Domain.Requests.PrivacyRequest", b =>
                 {
                     b.Navigation("AuditEvents");
+
+                    b.Navigation("DisclosedFiles");
 
                     b.Navigation("Documents");
 

@@ -51,6 +51,10 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
 
     public string? WithdrawError { get; private set; }
 
+    public string? DataError { get; private set; }
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     /// <summary>The letters the requester may read: every printed one, and the answer once the officer has sent it.</summary>
     public IEnumerable<RequestLetter> ReadableLetters =>
         Filed.Letters.Where(l => l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || Filed.Status is RequestStatus.Answered or RequestStatus.Closed));
@@ -72,6 +76,31 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         var pdf = await vault.ReadAsync(chosen.Id, stored, cancellationToken);
         Response.Headers.ContentDisposition = $"attachment; filename=\"{Filed.Reference}-{chosen.Kind.ToString().ToLowerInvariant()}.pdf\"";
         return File(pdf, "application/pdf");
+    }
+
+    /// <summary>One file of the disclosed data, while the download period lasts; each download is on the record.</summary>
+    public async Task<IActionResult> OnGetDataAsync(string token, Guid file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || Filed.DisclosedFiles.All(f => f.Id != file))
+        {
+            return NotFound();
+        }
+
+        DisclosedFile delivered;
+        try
+        {
+            delivered = Filed.RecordDownload(file, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException)
+        {
+            DataError = text["RequestStatus.DataEnded"].Value;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
+        var bytes = await vault.ReadAsync(delivered.Id, delivered.StoredName, cancellationToken);
+        return File(bytes, delivered.ContentType, delivered.FileName);
     }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
@@ -197,7 +226,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         }
 
         var hash = SecretTokens.Hash(token);
-        var filed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
+        var filed = await db.Requests.Include(r => r.Items).Include(r => r.Documents).Include(r => r.Letters).Include(r => r.DisclosedFiles).AsSplitQuery().SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (filed is null || filed.StatusLinkExpired(now))
         {

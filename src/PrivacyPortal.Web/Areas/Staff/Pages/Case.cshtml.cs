@@ -13,6 +13,7 @@ using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Infrastructure.Storage;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
@@ -21,7 +22,9 @@ namespace PrivacyPortal.Web.Areas.Staff.Pages;
 /// One case: everything about the request, and every officer action as a form. Each action posts the version the
 /// officer saw; if the case changed since, nothing is saved and the officer is told.
 /// </summary>
-public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, ProfileStore profiles, TimeProvider clock, IStringLocalizer text) : StaffPage
+[RequestSizeLimit(MaxAttachRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxAttachRequestBytes)]
+public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, ProfileStore profiles, TimeProvider clock, IStringLocalizer text, DocumentVault vault) : StaffPage
 {
     public PrivacyRequest Case { get; private set; } = null!;
 
@@ -149,7 +152,57 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public IReadOnlyList<DecisionGround> GroundsFor(RequestItem item) => DecisionGround.For(Profile, item);
 
     public Task<IActionResult> OnPostSendAnswerAsync(Guid id, int version) =>
-        ActAsync(id, version, "answer-sent", (r, now) => r.SendAnswer(Scope.Actor, now));
+        ActAsync(id, version, "answer-sent", (r, now) => r.SendAnswer(Scope.Actor, now, Profile.Delivery.DownloadDays));
+
+    /// <summary>The disclosed data, one file at a time, encrypted like identity documents; refused if its bytes belie its name.</summary>
+    public async Task<IActionResult> OnPostAttachDataAsync(Guid id, int version, IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return await ActAsync(id, version, "disclosed-file-attached", (_, _) => throw new DomainException("deliver.missing", "Choose a file to attach."));
+        }
+
+        if (file.Length > DisclosedFile.MaxBytesPerRequest)
+        {
+            return await ActAsync(id, version, "disclosed-file-attached", (_, _) => throw new DomainException("deliver.too-large", "The files of one answer can weigh at most 100 MB together."));
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, HttpContext.RequestAborted);
+        }
+
+        var name = Intake.Pages.RequestStatusModel.SafeName(file.FileName);
+        if (DisclosedFileType.Detect(bytes, name) is not { } contentType)
+        {
+            return await ActAsync(id, version, "disclosed-file-attached", (_, _) => throw new DomainException("deliver.wrong-type", "The file's contents do not match its name."));
+        }
+
+        var fileId = Guid.NewGuid();
+        var storedName = await vault.SaveAsync(fileId, bytes, HttpContext.RequestAborted);
+        var result = await ActAsync(id, version, "disclosed-file-attached", (r, now) =>
+            r.AttachDisclosedFile(Scope.Actor, new DisclosedFile(fileId, name, contentType, bytes.Length, storedName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), now), now));
+        if (result is not RedirectResult)
+        {
+            // Nothing half-stored: the encrypted file goes when the record was not saved.
+            await vault.DeleteAsync(storedName, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    public async Task<IActionResult> OnPostRemoveDataAsync(Guid id, int version, Guid file)
+    {
+        string? storedName = null;
+        var result = await ActAsync(id, version, "disclosed-file-removed", (r, now) => storedName = r.RemoveDisclosedFile(Scope.Actor, file, now).StoredName);
+        if (result is RedirectResult && storedName is not null)
+        {
+            await vault.DeleteAsync(storedName, CancellationToken.None);
+        }
+
+        return result;
+    }
 
     public Task<IActionResult> OnPostHoldAsync(Guid id, int version, string? reason) =>
         ActAsync(id, version, "legal-hold-placed", (r, now) => r.PlaceLegalHold(Scope.Actor, reason ?? string.Empty, now));
@@ -185,6 +238,9 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
 
             r.Withdraw(Scope.Actor, now, "on the requester's behalf: " + reason.Trim());
         });
+
+    /// <summary>The most one attach post may carry: the per-request limit and the form around it.</summary>
+    public const long MaxAttachRequestBytes = DisclosedFile.MaxBytesPerRequest + (1024 * 1024);
 
     public static string Mask(string? value) => value switch
     {
@@ -265,7 +321,7 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         }
 
         var request = await scope.Readable(db.Requests)
-            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes).Include(r => r.Letters)
+            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes).Include(r => r.Letters).Include(r => r.DisclosedFiles)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
         if (request is null || await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, HttpContext.RequestAborted) is not { } profile)

@@ -31,7 +31,8 @@ public sealed class HandWrittenSqliteContext(DbContextOptions<HandWrittenSqliteC
         builder.Ignore<PrivacyPortal.Infrastructure.Audit.TransparencyReport>();
         builder.Entity<PrivacyPortal.Domain.Audit.AuditEvent>().Ignore(x => x.Seq).Ignore(x => x.Hash).Ignore(x => x.PrevHash).Ignore(x => x.TextDigest).Ignore(x => x.Text);
         builder.Entity<PrivacyPortal.Infrastructure.Staff.AdminAuditEvent>().Ignore(x => x.Seq).Ignore(x => x.Hash).Ignore(x => x.PrevHash);
-        builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().Ignore(x => x.Channel);
+        builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().Ignore(x => x.Channel).Ignore(x => x.DisclosedFiles).Ignore(x => x.DeliveryEndsOn).Ignore(x => x.DisclosedFilesDeletedAtUtc);
+        builder.Ignore<PrivacyPortal.Domain.Cases.DisclosedFile>();
         builder.Entity<PrivacyPortal.Domain.Requests.RequestItem>().Ignore(x => x.Decision);
         builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().OwnsOne(x => x.Fee, fee => fee.Ignore(f => f.Basis).Ignore(f => f.Reasons));
         foreach (var claimed in new[] { typeof(PrivacyPortal.Domain.Notices.Notice), typeof(PrivacyPortal.Infrastructure.Notices.StaffMessage), typeof(PrivacyPortal.Domain.Cases.RequestLetter) })
