@@ -53,7 +53,7 @@ public static class ExplanationText
             StepKind.TargetDate => ja ? $"回答予定日{D(step.Date)}" : $"target date {D(step.Date)}",
             StepKind.FirstMonthEnds => ja ? $"最初の1か月の末日{D(step.Date)}" : $"the first month ends {D(step.Date)}",
             StepKind.FurtherMonths => ja ? $"そこから{step.Days}か月延長して{D(step.Date)}" : $"{step.Days} further months from then: {D(step.Date)}",
-            StepKind.SendBy => ja ? $"発送期限{D(step.Date)}" : $"send by {D(step.Date)}",
+            StepKind.SendBy => ja ? $"発送予定日{D(step.Date)}" : $"send by {D(step.Date)}",
             StepKind.SendByPreviousBusinessDay => ja
                 ? $"{D(step.From)}は{because}のため前営業日{D(step.Date)}までに発送"
                 : $"{D(step.From)} is closed ({because}), so send by the previous business day {D(step.Date)}",

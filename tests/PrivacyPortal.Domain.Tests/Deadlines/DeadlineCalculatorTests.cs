@@ -34,7 +34,7 @@ public sealed class DeadlineCalculatorTests
             "Received 2026-11-24; internal target 14 days; paused 3 days awaiting identity documents; target date 2026-12-11; send by 2026-12-11",
             deadline.Explain("en"));
         Assert.Equal(
-            "2026年11月24日受付、社内目標14日、本人確認書類待ちで3日停止、回答予定日2026年12月11日、発送期限2026年12月11日。",
+            "2026年11月24日受付、社内目標14日、本人確認書類待ちで3日停止、回答予定日2026年12月11日、発送予定日2026年12月11日。",
             deadline.Explain("ja"));
     }
 

@@ -50,6 +50,28 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Contains("山田 花子 様", text, StringComparison.Ordinal);
         Assert.Contains("kojin@nttsmc.com", text, StringComparison.Ordinal);
         Assert.Contains("06-6147-5095", text, StringComparison.Ordinal);
+
+        // The internal target is the company's own date, never called a deadline (APPI sets no number of days).
+        Assert.Contains("回答予定日", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("期限", text, StringComparison.Ordinal);
+        Assert.Contains("到達日", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja", "お支払い期限", "なかったものとして取り扱います", "その旨をお知らせします", "お書き添えください")]
+    [InlineData("en", "Last day to pay", "treated as not having been made", "tells you so", "quote the reference")]
+    public async Task TheFeeLetter_GivesTheLastDayHowToPayTheReferenceAndWhatHappensIfUnpaid(string language, string lastDay, string deemed, string shortfall, string reference)
+    {
+        var output = _data.File($"fee-terms-{language}.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "ntt-smartconnect", "--letter", "fee-request", "--lang", language, "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var words = string.Concat((await PdfTextAsync(output)).Where(c => !char.IsWhiteSpace(c)));
+        foreach (var fact in new[] { lastDay, deemed, shortfall, reference })
+        {
+            Assert.Contains(fact.Replace(" ", string.Empty, StringComparison.Ordinal), words, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -64,6 +86,7 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Contains("Acknowledgement of your request concerning personal data", text, StringComparison.Ordinal);
         Assert.Contains("NEC Corporation, Attn: Contracts Management", text, StringComparison.Ordinal);
         Assert.Matches(@"\d{1,2} [A-Z][a-z]+ \d{4}", text);
+        Assert.DoesNotContain("deadline", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

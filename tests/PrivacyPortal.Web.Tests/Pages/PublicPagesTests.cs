@@ -239,7 +239,7 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains("Company's target 8 December 2026 Received 2026-11-24; internal target 14 days; target date 2026-12-08; send by 2026-12-08", en, StringComparison.Ordinal);
         Assert.Contains("Earliest day to sue (APPI Art. 39) 9 December 2026", en, StringComparison.Ordinal);
         Assert.Contains("計算例：2026年11月24日に会社に請求が届いた場合", ja, StringComparison.Ordinal);
-        Assert.Contains("2026年11月24日受付、社内目標14日、回答予定日2026年12月8日、発送期限2026年12月8日。", ja, StringComparison.Ordinal);
+        Assert.Contains("2026年11月24日受付、社内目標14日、回答予定日2026年12月8日、発送予定日2026年12月8日。", ja, StringComparison.Ordinal);
     }
 
     [Fact]
