@@ -425,6 +425,50 @@ public sealed class PrivacyRequest
         AskForFee(actor, "fee-set", state, $"{amount.Minor} {amount.Currency} {payBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ({FeeBases.Article(basis)})", text, rules, nowUtc);
     }
 
+    /// <summary>
+    /// The officer's actions this request allows today, as its verbs' own preconditions read: the case page offers
+    /// exactly these. A verb may still refuse on the input (a missing reason, a ground of another type).
+    /// </summary>
+    public IReadOnlySet<CaseAction> AvailableActions(ProcedureProfile profile, DeadlineRules rules, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(rules);
+        var today = Today(nowUtc);
+        var actions = new HashSet<CaseAction>();
+        void When(bool condition, CaseAction action)
+        {
+            if (condition)
+            {
+                actions.Add(action);
+            }
+        }
+
+        var unverified = !IdentityVerified;
+        var feeOpen = Fee.Status == FeeStatus.NotRequested && Status is RequestStatus.Received or RequestStatus.InReview;
+        var quote = FeeQuote.For(profile, _items.Select(i => i.TypeId));
+        When(unverified && Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview or RequestStatus.AwaitingFee, CaseAction.Verify);
+        When(unverified && Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview, CaseAction.RefuseIdentity);
+        When(unverified && Status is RequestStatus.Received or RequestStatus.InReview, CaseAction.AskForMore);
+        When(feeOpen && quote.Outcome == FeeOutcome.Charged, CaseAction.RequestFee);
+        When(feeOpen && SetFeeBases(profile).Count > 0, CaseAction.SetFee);
+        var awaitingFee = Status == RequestStatus.AwaitingFee && Fee.Status == FeeStatus.Requested;
+        When(awaitingFee, CaseAction.RecordPayment);
+        When(awaitingFee, CaseAction.WaiveFee);
+        When(awaitingFee && quote.UnpaidMeansDeemedNotMade && Fee.PayBy is { } payBy && today > payBy, CaseAction.ExpireFee);
+        When(CarriesData && Status == RequestStatus.InReview, CaseAction.AttachData);
+        When(Status == RequestStatus.InReview && !unverified && Fee.IsSettled && _items.Any(i => i.Decision is null), CaseAction.Decide);
+        When(Status == RequestStatus.Decided && DecisionLetter is { Status: LetterStatus.Ready }, CaseAction.SendAnswer);
+        When(Status == RequestStatus.Answered, CaseAction.Close);
+        When(IsOpen && Status != RequestStatus.Draft && !Extended && _items.Any(i => i.Type?.Regime == Regime.Gdpr)
+            && today <= DeadlineCalculator.Compute(rules, Regime.Gdpr, ReceivedOn!.Value, _pauses, extended: false, today).Get(DeadlineKind.ExtensionNoticeBy).Date, CaseAction.Extend);
+        When(IsOpen, CaseAction.Withdraw);
+        When(!LegalHold && PurgedAtUtc is null, CaseAction.Hold);
+        When(LegalHold, CaseAction.ReleaseHold);
+        When(Status is not (RequestStatus.Draft or RequestStatus.Discarded), CaseAction.Note);
+        When(Status is not (RequestStatus.Draft or RequestStatus.Discarded), CaseAction.Assign);
+        return actions;
+    }
+
     /// <summary>The bases on which an officer may set a fee on this request under its profile.</summary>
     public IReadOnlyList<string> SetFeeBases(ProcedureProfile profile)
     {

@@ -548,6 +548,60 @@ public sealed class CaseVerbTests
         Assert.Equal(RequestTransitions.Moves.Count(), made.Count);
     }
 
+    /// <summary>Each action the case page can offer, as its verb with inputs that satisfy the verb's other rules.</summary>
+    private static readonly Dictionary<CaseAction, (Action<PrivacyRequest> Verb, DateTime At)> ActionVerbs = new()
+    {
+        [CaseAction.Verify] = (r => r.VerifyIdentity("o", GoodCheck, Profile, Rules, Now), Now),
+        [CaseAction.RefuseIdentity] = (r => r.RefuseUnconfirmedIdentity("o", "Not confirmed.", Rules, Now), Now),
+        [CaseAction.AskForMore] = (r => r.RequestMoreIdentity("o", "Send a passport.", Rules, Now), Now),
+        [CaseAction.RequestFee] = (r => r.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now), Now),
+        [CaseAction.SetFee] = (r => r.SetFee("o", FeeBases.AppiUnpublished, new Money(500, "JPY"), "r", new DateOnly(2026, 12, 8), Profile, Rules, Now), Now),
+        [CaseAction.RecordPayment] = (r => r.RecordPayment("o", "stamps", new DateOnly(2026, 11, 24), "R-1", Rules, Now), Now),
+        [CaseAction.WaiveFee] = (r => r.WaiveFee("o", "goodwill", Rules, Now), Now),
+        [CaseAction.ExpireFee] = (r => r.ExpireFee("o", deemedNotMade: true, Now.AddDays(20)), Now.AddDays(20)),
+        [CaseAction.AttachData] = (r => r.AttachDisclosedFile("o", new DisclosedFile(Guid.NewGuid(), "d.csv", DisclosedFileType.Csv, 10, "s", "h", Now), Now), Now),
+        [CaseAction.Decide] = (r => r.Decide("o", "disclosure", new ItemAnswer(DecisionOutcome.Fulfilled, [], null), Profile, Rules, Now), Now),
+        [CaseAction.SendAnswer] = (r => r.SendAnswer("o", Now), Now),
+        [CaseAction.Close] = (r => r.Close("o", Now), Now),
+        [CaseAction.Extend] = (r => r.Extend("o", "Many systems.", Rules, Now), Now),
+        [CaseAction.Withdraw] = (r => r.Withdraw("o", Now), Now),
+        [CaseAction.Hold] = (r => r.PlaceLegalHold("o", "Dispute.", Now), Now),
+        [CaseAction.ReleaseHold] = (r => r.ReleaseLegalHold("o", Now), Now),
+        [CaseAction.Note] = (r => r.AddNote("o", "Called back.", Now), Now),
+        [CaseAction.Assign] = (r => r.Assign("o", "someone", Now), Now),
+    };
+
+    [Fact]
+    public void TheActionsTheCasePageOffers_AreExactlyThoseTheVerbsAccept()
+    {
+        Assert.Equal(Enum.GetValues<CaseAction>().ToHashSet(), ActionVerbs.Keys.ToHashSet());
+        var disagreements = new List<string>();
+        foreach (var (start, make) in Starts)
+        {
+            foreach (var (action, (verb, at)) in ActionVerbs)
+            {
+                var request = make();
+                var offered = request.AvailableActions(Profile, Rules, at).Contains(action);
+                var accepted = true;
+                try
+                {
+                    verb(request);
+                }
+                catch (DomainException)
+                {
+                    accepted = false;
+                }
+
+                if (offered != accepted)
+                {
+                    disagreements.Add($"{action} on a {start} request: offered {offered}, accepted {accepted}");
+                }
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+    }
+
     public static TheoryData<RequestStatus, RequestStatus> EveryPair()
     {
         var data = new TheoryData<RequestStatus, RequestStatus>();

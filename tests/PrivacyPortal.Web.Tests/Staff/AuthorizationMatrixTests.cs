@@ -77,7 +77,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime, IDisposable
             "case" => await client.GetResponseAsync($"/staff/cases/{_case.Id}"),
             "document" => await client.GetResponseAsync($"/staff/cases/{_case.Id}/documents/{_documentId}"),
             // Each member posts with a valid antiforgery token of their own, taken from a page they can open.
-            _ => await client.PostFormAsync($"/staff/cases/{_case.Id}?handler=Note", new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["note"] = "A note" }, FormPageOf(who)),
+            _ => await client.PostFormAsync(StaffClient.ActionUrl(_case.Id, "Note"), new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["note"] = "A note" }, FormPageOf(who)),
         };
 
         Assert.Equal(expected, response.StatusCode);

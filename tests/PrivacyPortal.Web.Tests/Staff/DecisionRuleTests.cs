@@ -85,6 +85,33 @@ public sealed class DecisionRuleTests() : PortalTest
     }
 
     [Fact]
+    public async Task EachAction_HasItsOwnPage_AndAPostToTheCasePageChangesNothing()
+    {
+        using var filed = await ReceivedCase.FileAsync(Factory, "ntt-smartconnect", ["suspension"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+        var version = filed.Load().Version;
+
+        using var old = await officer.PostFormAsync($"/staff/cases/{filed.Id}?handler=Note", new() { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["note"] = "n" }, $"/staff/cases/{filed.Id}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, old.StatusCode);
+        using var page = await officer.GetResponseAsync(StaffClient.ActionUrl(filed.Id, "Note"));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+
+        // The input validator speaks first (shape), the aggregate second (rules), a stale version last: nothing is saved.
+        using var badOutcome = await officer.ActAsync(filed.Id, "Decide", version, new() { ["outcome"] = "7" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badOutcome.StatusCode);
+        var badBody = Html.Text(await badOutcome.Content.ReadAsStringAsync());
+        Assert.True(badBody.Contains("Choose the outcome", StringComparison.Ordinal), badBody);
+        using var tooLong = await officer.ActAsync(filed.Id, "Note", version, new() { ["note"] = new string('x', CaseNote.MaxTextLength + 1) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        using var refused = await officer.ActAsync(filed.Id, "Decide", version, new() { ["outcome"] = "Fulfilled" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        using var stale = await officer.ActAsync(filed.Id, "Note", version - 1, new() { ["note"] = "n" });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Empty(filed.Load().Notes);
+        Assert.Equal(version, filed.Load().Version);
+    }
+
+    [Fact]
     public async Task AnAnsweredCase_CanBeClosed_AndNothingElse()
     {
         using var filed = await ReceivedCase.FileAsync(Factory, "ntt-smartconnect", ["suspension"]);

@@ -95,11 +95,24 @@ public sealed partial class StaffClient : IDisposable
         return await _client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
-    /// <summary>Posts one of the case page's action forms.</summary>
+    /// <summary>Where each of the case page's forms posts: the action's own page, and its handler there.</summary>
+    private static readonly Dictionary<string, string> ActionPaths = new(StringComparer.Ordinal)
+    {
+        ["Verify"] = "verify", ["RefuseIdentity"] = "verify/refuse", ["MoreNeeded"] = "ask-for-more",
+        ["RequestFee"] = "request-fee", ["SetFee"] = "request-fee/set",
+        ["Payment"] = "record-payment", ["Waive"] = "record-payment/waive", ["Expire"] = "record-payment/expire",
+        ["Decide"] = "decide", ["AttachData"] = "decide/attach", ["RemoveData"] = "decide/remove",
+        ["Extend"] = "extend", ["SendAnswer"] = "send-answer", ["Close"] = "send-answer/close", ["Withdraw"] = "withdraw",
+        ["Hold"] = "hold", ["ReleaseHold"] = "hold/release", ["Note"] = "note", ["Assign"] = "assign",
+    };
+
+    public static string ActionUrl(Guid caseId, string action) => $"/staff/cases/{caseId}/{ActionPaths[action]}";
+
+    /// <summary>Posts one of the case page's action forms to its action page, as the browser does.</summary>
     public Task<HttpResponseMessage> ActAsync(Guid caseId, string handler, int version, Dictionary<string, string>? fields = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
         var all = new Dictionary<string, string>(fields ?? []) { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return PostFormAsync($"/staff/cases/{caseId}?handler={handler}", all, $"/staff/cases/{caseId}", extra);
+        return PostFormAsync(ActionUrl(caseId, handler), all, $"/staff/cases/{caseId}", extra);
     }
 
     /// <summary>Posts a case page's file form as a browser would: multipart, with the page's antiforgery token.</summary>
@@ -114,7 +127,7 @@ public sealed partial class StaffClient : IDisposable
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "file", fileName);
-        return await _client.PostAsync(new Uri($"/staff/cases/{caseId}?handler={handler}", UriKind.Relative), content);
+        return await _client.PostAsync(new Uri(ActionUrl(caseId, handler), UriKind.Relative), content);
     }
 
     /// <summary>The worker prints the decision letter; the officer previews it and sends the answer.</summary>
@@ -134,7 +147,7 @@ public sealed partial class StaffClient : IDisposable
         using var letter = await GetResponseAsync(preview);
         var pdf = await letter.Content.ReadAsByteArrayAsync();
         var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
-        using var sent = await PostFormAsync($"/staff/cases/{caseId}?handler=SendAnswer", new() { ["version"] = version }, $"/staff/cases/{caseId}");
+        using var sent = await PostFormAsync(ActionUrl(caseId, "SendAnswer"), new() { ["version"] = version }, $"/staff/cases/{caseId}");
         if (sent.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sending the answer answered {sent.StatusCode}: {Html.Text(await sent.Content.ReadAsStringAsync())}");
