@@ -20,12 +20,13 @@ public static class ComplaintRoutes
     public const string SupervisoryAuthority = "supervisory-authority";
     public const string Court = "court";
 
-    // The Commission's consultation line for the public on the APPI (個人情報保護法相談ダイヤル).
+    // The Commission's consultation line for the public on the APPI (個人情報保護法相談ダイヤル), as the Commission
+    // publishes it at https://www.ppc.go.jp/personalinfo/pipldial/ (checked 2026-12-02).
     public static readonly ComplaintRoute PersonalInformationProtectionCommission = new(
         Commission,
         LocalizedText.Of("個人情報保護委員会（個人情報保護法相談ダイヤル）", "Personal Information Protection Commission, Japan (APPI consultation line)"),
         "03-6457-9849",
-        LocalizedText.Of("平日 9:30～17:30", "weekdays 9:30-17:30 (Japan time)"));
+        LocalizedText.Of("9:30～17:30（土日祝日及び年末年始を除く）", "9:30-17:30 Japan time, except weekends, national holidays and the year-end holidays"));
 
     private static readonly LocalizedText AnySupervisoryAuthority = LocalizedText.Of(
         "お住まいの国、勤務地又は違反があったとされる地の EU・EEA 加盟国の監督機関（GDPR第77条）",
