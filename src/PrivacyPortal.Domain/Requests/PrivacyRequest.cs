@@ -384,6 +384,12 @@ public sealed class PrivacyRequest
             throw new DomainException("fee.pay-by", "The last day to pay must be after today.");
         }
 
+        if (published is null && designatedPayBy is null)
+        {
+            // A fee request a person can act on names its last day: the policy's window, or the day the company sets.
+            throw new DomainException("fee.pay-by-required", "The policy leaves the payment period to the company: enter the last day to pay.");
+        }
+
         var state = new FeeState { Status = FeeStatus.Requested, AmountMinor = total.Minor, Currency = total.Currency, RequestedOn = today, PayBy = published ?? designatedPayBy };
         AskForFee(actor, "fee-requested", state, $"{total.Minor} {total.Currency} {state.PayBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}", null, rules, nowUtc);
     }

@@ -173,10 +173,9 @@ public sealed class CaseVerbTests
         request.RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now, new DateOnly(2026, 12, 24));
 
         Assert.Equal(new DateOnly(2026, 12, 24), request.Fee.PayBy);
-        var undated = Verified();
-        undated.RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now);
-        Assert.Null(undated.Fee.PayBy);
-        Refused("fee.window-open", () => undated.ExpireFee("o", deemedNotMade: true, Now.AddDays(400)));
+
+        // A fee request nobody can act on (no last day) is never sent.
+        Refused("fee.pay-by-required", () => Verified().RequestFee("o", FeeQuote.For(open, ["disclosure"]), Rules, Now));
     }
 
     [Fact]

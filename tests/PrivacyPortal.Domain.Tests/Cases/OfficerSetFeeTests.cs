@@ -59,6 +59,20 @@ public sealed class OfficerSetFeeTests
     }
 
     [Fact]
+    public void AFeeRequest_AlwaysNamesItsLastDay_ThePolicysWindowOrTheDayTheOfficerSets()
+    {
+        // NTT SmartConnect: a published amount, paid "within the period the company designates".
+        var designating = ProfileBuilder.Appi(ProfileBuilder.PublishedFee(1000));
+        var request = Received(designating, "disclosure");
+        var quote = FeeQuote.For(designating, ["disclosure"]);
+
+        Refused("fee.pay-by-required", () => request.RequestFee("o", quote, DeadlineRules.For(designating), Now));
+        Assert.Equal(RequestStatus.Received, request.Status);
+        request.RequestFee("o", quote, DeadlineRules.For(designating), Now, Today.AddDays(14));
+        Assert.Equal(Today.AddDays(14), request.Fee.PayBy);
+    }
+
+    [Fact]
     public void NoFee_CanBeSetOnACorrection_APPIArt38()
     {
         var request = Received(Unpublished, "correction");

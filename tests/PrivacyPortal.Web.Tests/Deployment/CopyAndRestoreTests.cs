@@ -138,7 +138,7 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
         using var officer = await StaffClient.SignInAsync(_embedded, "officer@example.jp", StaffRoles.PrivacyOfficer, "netone", "ntt-smartconnect", "ntt-resonant");
         await SavedAsync(officer.ActAsync(inReview.Id, "Verify", inReview.Load().Version, IdentityForm.TickedFor("netone")));
         await SavedAsync(officer.ActAsync(awaitingFee.Id, "Verify", awaitingFee.Load().Version, IdentityForm.TickedFor("ntt-smartconnect")));
-        await SavedAsync(officer.ActAsync(awaitingFee.Id, "RequestFee", awaitingFee.Load().Version, new() { ["payBy"] = string.Empty }));
+        await SavedAsync(officer.ActAsync(awaitingFee.Id, "RequestFee", awaitingFee.Load().Version, new() { ["payBy"] = "2026-12-08" }));
         await SavedAsync(officer.ActAsync(withdrawn.Id, "Withdraw", withdrawn.Load().Version, new() { ["reason"] = "The requester phoned." }));
         await SavedAsync(officer.ActAsync(inReview.Id, "Note", inReview.Load().Version, new() { ["note"] = "Checked the customer file." }));
         await using (var scope = _embedded.Services.CreateAsyncScope())

@@ -112,6 +112,20 @@ public sealed class DecisionRuleTests() : PortalTest
     }
 
     [Fact]
+    public async Task AFeeRequest_CannotGoOutWithoutALastDayToPay_WhereThePolicyLeavesItToTheCompany()
+    {
+        using var filed = await ReceivedCase.FileAsync(Factory, "ntt-smartconnect", ["disclosure"]);
+        using var officer = await StaffClient.SignInAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, "ntt-smartconnect");
+
+        using var undated = await officer.ActAsync(filed.Id, "RequestFee", filed.Load().Version, new() { ["payBy"] = string.Empty });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, undated.StatusCode);
+        Assert.Contains("enter the last day to pay", Html.Text(await undated.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Received, filed.Load().Status);
+        Assert.DoesNotContain(filed.Load().Letters, l => l.Kind == LetterKind.FeeRequest);
+    }
+
+    [Fact]
     public async Task AnAnsweredCase_CanBeClosed_AndNothingElse()
     {
         using var filed = await ReceivedCase.FileAsync(Factory, "ntt-smartconnect", ["suspension"]);
