@@ -57,9 +57,9 @@ public sealed class DisclosedFile
 /// </summary>
 public static class DisclosedFileType
 {
-    public const string Pdf = "application/pdf";
-    public const string Png = "image/png";
-    public const string Jpeg = "image/jpeg";
+    public const string Pdf = Verification.DocumentFileType.Pdf;
+    public const string Png = Verification.DocumentFileType.Png;
+    public const string Jpeg = Verification.DocumentFileType.Jpeg;
     public const string Zip = "application/zip";
     public const string Json = "application/json";
     public const string Csv = "text/csv";
@@ -87,19 +87,10 @@ public static class DisclosedFileType
 
     private static string Sniff(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("%PDF-"u8))
+        // PDF, PNG and JPEG are told apart exactly as identity uploads are.
+        if (Verification.DocumentFileType.Detect(bytes) is { } document)
         {
-            return Pdf;
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return Png;
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return Jpeg;
+            return document;
         }
 
         if (bytes.StartsWith("PK\x03\x04"u8))

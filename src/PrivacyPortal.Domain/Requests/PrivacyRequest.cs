@@ -1018,7 +1018,7 @@ public sealed class PrivacyRequest
     /// and letters leave the request for the caller to delete, notes go. The reference, the dates, the decision and
     /// the audit trail stay, as the record that the request was handled. Never while on legal hold.
     /// </summary>
-    public (IReadOnlyList<RequestDocument> Documents, IReadOnlyList<RequestLetter> Letters) PurgePersonalData(DateTime nowUtc)
+    public (IReadOnlyList<RequestDocument> Documents, IReadOnlyList<RequestLetter> Letters, IReadOnlyList<string> DisclosedFiles) PurgePersonalData(DateTime nowUtc)
     {
         if (IsOpen || Status == RequestStatus.Draft || CompletedAtUtc is null)
         {
@@ -1032,7 +1032,7 @@ public sealed class PrivacyRequest
 
         if (PurgedAtUtc is not null)
         {
-            return ([], []);
+            return ([], [], []);
         }
 
         Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
@@ -1045,10 +1045,10 @@ public sealed class PrivacyRequest
 
         var documents = _documents.ToList();
         var letters = _letters.ToList();
-        if (DisclosedFilesDeletedAtUtc is null && _disclosedFiles.Count > 0)
+        // Files still downloadable go with the rest; their record stays as what was delivered.
+        IReadOnlyList<string> disclosed = DisclosedFilesDeletedAtUtc is null ? [.. _disclosedFiles.Select(f => f.StoredName)] : [];
+        if (disclosed.Count > 0)
         {
-            // Files never collected go with the rest; their record stays as what was delivered.
-            documents.AddRange(_disclosedFiles.Select(f => new RequestDocument(f.Id, DocumentParty.Requester, "-", f.ContentType, f.Length, f.StoredName, f.Sha256, f.AddedAtUtc)));
             DisclosedFilesDeletedAtUtc = nowUtc;
         }
 
@@ -1066,8 +1066,10 @@ public sealed class PrivacyRequest
         LegalHoldReason = null;
         PurgedAtUtc = nowUtc;
         Touch();
-        Record(nowUtc, "system", "purged", Status, Status, $"retention ended: {documents.Count} document(s), {letters.Count} letter(s) deleted");
-        return (documents, letters);
+        Record(nowUtc, "system", "purged", Status, Status, disclosed.Count == 0
+            ? $"retention ended: {documents.Count} document(s), {letters.Count} letter(s) deleted"
+            : $"retention ended: {documents.Count} document(s), {letters.Count} letter(s), {disclosed.Count} disclosed file(s) deleted");
+        return (documents, letters, disclosed);
     }
 
     /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>

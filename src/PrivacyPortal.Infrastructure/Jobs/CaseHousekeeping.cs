@@ -61,9 +61,9 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 
                 if (await items.TryAsync(RetentionPurge.JobName, db, request.Id, async () =>
                 {
-                    var (documents, letters) = request.PurgePersonalData(now);
+                    var (documents, letters, disclosed) = request.PurgePersonalData(now);
                     await db.SaveChangesAsync(cancellationToken);
-                    await eraser.EraseAsync(request.Id, documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()), cancellationToken);
+                    await eraser.EraseAsync(request.Id, documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()).Concat(disclosed), cancellationToken);
                 }, cancellationToken))
                 {
                     purged++;

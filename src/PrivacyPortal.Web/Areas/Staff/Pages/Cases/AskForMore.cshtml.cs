@@ -32,6 +32,6 @@ public sealed class AskForMoreModel(PortalDbContext db, StaffScopeReader scopes,
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator() =>
-            RuleFor(i => i.Reason).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Reason).FitsACaseText();
     }
 }

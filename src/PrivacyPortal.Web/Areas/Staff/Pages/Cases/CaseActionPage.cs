@@ -17,6 +17,14 @@ public interface ICaseInput
     int Version { get; }
 }
 
+/// <summary>The shape rules the action inputs share.</summary>
+public static class CaseInputRules
+{
+    /// <summary>Typed text no longer than a case note, with the rule's own message.</summary>
+    public static IRuleBuilderOptions<T, string?> FitsACaseText<T>(this IRuleBuilder<T, string?> rule, int maxLength = PrivacyPortal.Domain.Cases.CaseNote.MaxTextLength) =>
+        rule.MaximumLength(maxLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+}
+
 /// <summary>The case changed since the officer loaded it: nothing is saved.</summary>
 public sealed class StaleCaseException : Exception
 {

@@ -30,6 +30,6 @@ public sealed class ExtendModel(PortalDbContext db, StaffScopeReader scopes, Pro
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator() =>
-            RuleFor(i => i.Reasons).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Reasons).FitsACaseText();
     }
 }

@@ -34,7 +34,7 @@ public sealed class HoldModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator() =>
-            RuleFor(i => i.Reason).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Reason).FitsACaseText();
     }
 
     public sealed record ReleaseInput : ICaseInput

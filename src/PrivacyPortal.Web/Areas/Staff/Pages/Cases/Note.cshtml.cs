@@ -30,6 +30,6 @@ public sealed class NoteModel(PortalDbContext db, StaffScopeReader scopes, Profi
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator() =>
-            RuleFor(i => i.Note).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Note).FitsACaseText();
     }
 }

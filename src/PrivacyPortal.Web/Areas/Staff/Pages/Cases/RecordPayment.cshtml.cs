@@ -47,8 +47,8 @@ public sealed class RecordPaymentModel(PortalDbContext db, StaffScopeReader scop
         public InputValidator()
         {
             RuleFor(i => i.PaidOn).Must(p => RequestFeeModel.Day(p) is not null).WithErrorCode("fee.paid-on").WithMessage("Enter the payment date.");
-            RuleFor(i => i.Method).MaximumLength(FeeState.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
-            RuleFor(i => i.Receipt).MaximumLength(FeeState.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Method).FitsACaseText(FeeState.MaxTextLength);
+            RuleFor(i => i.Receipt).FitsACaseText(FeeState.MaxTextLength);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class RecordPaymentModel(PortalDbContext db, StaffScopeReader scop
     public sealed class WaiveInputValidator : AbstractValidator<WaiveInput>
     {
         public WaiveInputValidator() =>
-            RuleFor(i => i.Reason).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Reason).FitsACaseText();
     }
 
     public sealed record ExpireInput : ICaseInput

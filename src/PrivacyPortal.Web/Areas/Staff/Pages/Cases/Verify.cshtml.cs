@@ -60,6 +60,6 @@ public sealed class VerifyModel(PortalDbContext db, StaffScopeReader scopes, Pro
     public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
     {
         public RefuseInputValidator() =>
-            RuleFor(i => i.Reasons).MaximumLength(CaseNote.MaxTextLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
+            RuleFor(i => i.Reasons).FitsACaseText();
     }
 }
