@@ -33,7 +33,7 @@ public static class PortalCli
                                            until when request records are kept, and from when disposed of
           worker                           send the notices outbox until stopped (Ctrl+C or SIGTERM)
           send-test-email --to ADDRESS     check the mail settings with one message
-          letter-sample --controller ID --letter acknowledgement|fee-request|extension|decision --lang ja|en [--era] --out FILE.pdf
+          letter-sample --controller ID --letter acknowledgement|fee-request|extension|decision --lang ja|en [--era] [--post] --out FILE.pdf
                                            a letter with sample data, printed by Chromium
           create-admin --email ADDRESS [--name NAME]
                                            an administrator account; prints a single-use set-password link
@@ -50,7 +50,7 @@ public static class PortalCli
         5 audit chain broken.
         """;
 
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended", "era" };
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "extended", "era", "post" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
     {

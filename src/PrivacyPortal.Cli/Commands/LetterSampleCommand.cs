@@ -9,8 +9,9 @@ using PrivacyPortal.Infrastructure.Letters;
 namespace PrivacyPortal.Cli.Commands;
 
 /// <summary>
-/// portal letter-sample --controller ID --letter acknowledgement|fee-request|extension|decision --lang ja|en [--era] --out FILE.pdf: a letter with
-/// sample data, so an administrator can check a controller's letterhead and desk before real letters go out.
+/// portal letter-sample --controller ID --letter acknowledgement|fee-request|extension|decision --lang ja|en [--era] [--post] --out FILE.pdf: a letter
+/// with sample data, so an administrator can check a controller's letterhead and desk before real letters go out; with --post,
+/// the address block for a window envelope too, to hold the printed sheet against the office's envelopes.
 /// </summary>
 public static class LetterSampleCommand
 {
@@ -68,7 +69,10 @@ public static class LetterSampleCommand
             model = DecisionLetter.Of(current.Controller, current.Profile, name, reference, today, today.AddDays(-10), [DecisionLetter.Item(type, item, decision, grounds)], DecisionOutcome.PartiallyFulfilled);
         }
 
-        var html = await context.Services.GetRequiredService<LetterRenderer>().RenderAsync(model, language, era);
+        var addressee = context.Command.Flag("post")
+            ? new PostalAddressee(name, "1000001", language == "ja" ? "東京都千代田区千代田1-1 見本ハイツ101号室" : "1-1 Chiyoda, Chiyoda-ku, Tokyo, Sample Heights 101")
+            : null;
+        var html = await context.Services.GetRequiredService<LetterRenderer>().RenderAsync(model, language, era, addressee);
 
         try
         {

@@ -1,4 +1,5 @@
 using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Domain.Notices;
 
 namespace PrivacyPortal.Domain.Cases;
 
@@ -15,6 +16,12 @@ public enum LetterKind
 
     /// <summary>GDPR Art. 12(3): the period is extended, with the reasons and the new date.</summary>
     Extension,
+
+    /// <summary>
+    /// A notice that would have been an email, for a requester who gave no email address: documents needed, withdrawn,
+    /// fee not paid. <see cref="RequestLetter.Subject"/> says which.
+    /// </summary>
+    Notice,
 }
 
 public enum LetterStatus
@@ -38,12 +45,19 @@ public sealed class RequestLetter
     {
     }
 
-    public RequestLetter(Guid id, LetterKind kind, string language, DateTime createdAtUtc)
+    public RequestLetter(Guid id, LetterKind kind, string language, DateTime createdAtUtc, NoticeKind? subject = null, string? detail = null)
     {
+        if ((kind == LetterKind.Notice) != (subject is not null))
+        {
+            throw new ArgumentException("A notice letter, and only a notice letter, names the notice it carries.", nameof(subject));
+        }
+
         Id = id;
         Kind = kind;
         Language = language;
         CreatedAtUtc = createdAtUtc;
+        Subject = subject;
+        Detail = detail;
     }
 
     public Guid Id { get; private set; }
@@ -66,6 +80,18 @@ public sealed class RequestLetter
 
     public int Attempts { get; private set; }
 
+    /// <summary>
+    /// When the officer recorded it as posted. Letters are posted when the requester gave no email address
+    /// (<see cref="Requests.PrivacyRequest.NoticesByPost"/>); contact details never change after filing.
+    /// </summary>
+    public DateTime? PostedAtUtc { get; private set; }
+
+    /// <summary>For a <see cref="LetterKind.Notice"/> letter: the notice it carries.</summary>
+    public NoticeKind? Subject { get; private set; }
+
+    /// <summary>For a <see cref="LetterKind.Notice"/> letter: what the officer wrote (the documents needed); erased with the letter.</summary>
+    public string? Detail { get; private set; }
+
     public DateTime? NextAttemptAtUtc { get; private set; }
 
     /// <summary>Why the last print failed (e.g. Chromium missing); shown on the case.</summary>
@@ -82,6 +108,8 @@ public sealed class RequestLetter
         LastError = null;
         NextAttemptAtUtc = null;
     }
+
+    internal void Posted(DateTime nowUtc) => PostedAtUtc = nowUtc;
 
     /// <summary>Retried after 1, 2, 4... minutes, at most an hour apart, until it prints.</summary>
     internal void Failed(string error, DateTime nowUtc)

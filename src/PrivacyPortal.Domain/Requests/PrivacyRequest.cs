@@ -122,6 +122,12 @@ public sealed class PrivacyRequest
 
     public DateTime StatusTokenIssuedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The current status link, encrypted by the caller (<see cref="IssuedSecret.ProtectedLink"/>), so that every later
+    /// email can carry the same link; replaced when a new link is issued, erased with the personal data.
+    /// </summary>
+    public string? StatusLinkProtected { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public DateTime? ConfirmationRemindedAtUtc { get; private set; }
@@ -171,8 +177,19 @@ public sealed class PrivacyRequest
 
     public bool IdentityVerified => IdentityVerifiedAtUtc is not null;
 
-    /// <summary>Where notices go: the agent when one files, else the requester.</summary>
-    public string ContactEmail => Agent?.Email ?? Requester.Email;
+    /// <summary>Where notices go: the agent when one files, else the requester. Empty when neither gave an address.</summary>
+    public string ContactEmail => Agent is not null ? Agent.Email : Requester.Email;
+
+    /// <summary>No email address to write to (a request registered from a letter or a call): every notice goes by post.</summary>
+    public bool NoticesByPost => string.IsNullOrEmpty(ContactEmail);
+
+    /// <summary>Where posted letters go: the agent when one files, else the requester.</summary>
+    public (string Name, string PostalCode, string Address) PostalAddressee => Agent is { } agent
+        ? (agent.FullName, agent.PostalCode, agent.Address)
+        : (Requester.FullName, Requester.PostalCode, Requester.Address);
+
+    /// <summary>Letters printed for post and not yet recorded as posted.</summary>
+    public IEnumerable<RequestLetter> LettersToPost() => NoticesByPost ? _letters.Where(l => l.PostedAtUtc is null && l.Status == LetterStatus.Ready) : [];
 
     public bool IsOpen => RequestTransitions.IsOpen(Status);
 
@@ -219,6 +236,107 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
+    /// An officer records a request that reached the business by post, email, phone or in person (APPI Art. 37(1): the
+    /// business sets how requests are received, and one that reached it is received). It is received on the day it
+    /// arrived (到達日), which starts the clock; the reference is assigned at once. A requester with an email address
+    /// gets the acknowledgement with a link to the request; one without hears by post.
+    /// </summary>
+    public static PrivacyRequest Register(
+        NewRequest request, RequestChannel channel, DateOnly arrivedOn, string actor, ProcedureProfile profile, int profileVersion,
+        string reference, DeadlineRules rules, IssuedSecret? statusLink, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (channel == RequestChannel.Web)
+        {
+            throw new DomainException("register.web", "A request made on the online form is filed by the requester, not registered.");
+        }
+
+        var today = JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
+        if (arrivedOn > today)
+        {
+            throw new DomainException("register.arrival-future", "The day the request arrived cannot be in the future.");
+        }
+
+        if (profile.Policy.Dated is { } dated && arrivedOn < dated)
+        {
+            throw new DomainException("register.arrival-before-policy", $"The request cannot have arrived before the policy it was made under ({dated:yyyy-MM-dd}).");
+        }
+
+        CheckItems(request, profile);
+        CheckAgent(request.Agent, profile);
+        if (request.Requester.BirthDate > today)
+        {
+            throw new DomainException("The date of birth cannot be in the future.");
+        }
+
+        var created = new PrivacyRequest
+        {
+            Id = Guid.NewGuid(),
+            PolicyId = request.PolicyId,
+            ControllerId = profile.ControllerId,
+            ProfileVersion = profileVersion,
+            Language = request.Language == "en" ? "en" : "ja",
+            Channel = channel,
+            Status = RequestStatus.Received,
+            Requester = request.Requester,
+            Agent = request.Agent,
+            DocumentsByPost = request.DocumentsByPost,
+            SubmissionKey = request.SubmissionKey,
+            // Without an email there is no link; the hash of a fresh random value keeps the column unique and unusable.
+            StatusTokenHash = statusLink?.Hash ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray())),
+            StatusLinkProtected = statusLink?.ProtectedLink,
+            StatusTokenIssuedAtUtc = nowUtc,
+            CreatedAtUtc = nowUtc,
+            // LEGAL.md, receipt: received when it reached the business, the day the officer records as its arrival.
+            ReceivedAtUtc = nowUtc,
+            ReceivedOn = arrivedOn,
+            Reference = reference,
+        };
+        if (created.NoticesByPost != statusLink is null)
+        {
+            throw new ArgumentException("A status link goes with an email address, and only with one.", nameof(statusLink));
+        }
+
+        created._items.AddRange(request.Items.Select(i => new RequestItem(i.TypeId, i.Details)));
+        created.RefreshDueOn(rules);
+        created.Record(nowUtc, actor, "registered", null, RequestStatus.Received, $"{channel}, arrived {arrivedOn:yyyy-MM-dd}, {string.Join(",", request.Items.Select(i => i.TypeId))}");
+        created.Notify(NoticeKind.Acknowledgement, null, nowUtc);
+        created.AddLetter(LetterKind.Acknowledgement, nowUtc);
+        return created;
+    }
+
+    /// <summary>The officer posted a printed letter to a requester who hears by post.</summary>
+    public void MarkLetterPosted(string actor, Guid letterId, DateTime nowUtc)
+    {
+        var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
+        if (!NoticesByPost)
+        {
+            throw new DomainException("post.not-for-post", "This letter is not sent by post.");
+        }
+
+        if (letter.PostedAtUtc is not null)
+        {
+            throw new DomainException("post.already", "This letter has already been recorded as posted.");
+        }
+
+        if (letter.Status != LetterStatus.Ready)
+        {
+            throw new DomainException("post.not-printed", "The letter has not been printed yet.");
+        }
+
+        if (letter.Kind == LetterKind.Decision && Status is not (RequestStatus.Answered or RequestStatus.Closed))
+        {
+            throw new DomainException("post.answer-not-sent", "Send the answer before posting the decision letter.");
+        }
+
+        letter.Posted(nowUtc);
+        Touch();
+        Record(nowUtc, actor, "letter-posted", Status, Status, $"{(letter.Subject is { } subject ? $"{letter.Kind}:{subject}" : letter.Kind.ToString())} ({letter.Language}), sha256 {letter.Sha256}");
+    }
+
+    /// <summary>
     /// The requester proved the address through the single-use link: the request is received, the clock starts,
     /// the reference is assigned and a fresh status link goes out with the acknowledgement.
     /// </summary>
@@ -250,17 +368,27 @@ public sealed class PrivacyRequest
         ReceivedOn = JapanTime.DateOf(new DateTimeOffset(CreatedAtUtc, TimeSpan.Zero));
         Reference = reference;
         RefreshDueOn(rules);
-        RotateStatusLink(statusLink.Hash, nowUtc);
+        RotateStatusLink(statusLink, nowUtc);
         Record(nowUtc, "requester", "email-confirmed", from, Status, reference);
         Notify(NoticeKind.Acknowledgement, statusLink.ProtectedLink, nowUtc);
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Acknowledgement, Language, nowUtc));
+        AddLetter(LetterKind.Acknowledgement, nowUtc);
     }
 
     public bool ConfirmationExpired(DateTime nowUtc) => ConfirmationExpiresAtUtc is { } expires && nowUtc > expires;
 
-    public bool StatusLinkExpired(DateTime nowUtc) => nowUtc > StatusTokenIssuedAtUtc + StatusLinkLifetime;
+    /// <summary>
+    /// The status link works while the request is open and for <see cref="StatusLinkLifetime"/> after it ended (or after
+    /// it was issued, if later), until a new one is asked for or the personal data is erased; every email says so.
+    /// </summary>
+    public bool StatusLinkExpired(DateTime nowUtc) => PurgedAtUtc is not null || (StatusLinkExpiresAtUtc is { } expires && nowUtc > expires);
 
-    public void AddDocument(RequestDocument document, DeadlineRules rules, DateTime nowUtc)
+    /// <summary>Null while the request is open: the link lives as long as the request does.</summary>
+    public DateTime? StatusLinkExpiresAtUtc => Status == RequestStatus.Draft
+        ? StatusTokenIssuedAtUtc + DraftLifetime
+        : CompletedAtUtc is { } completed ? (completed > StatusTokenIssuedAtUtc ? completed : StatusTokenIssuedAtUtc) + StatusLinkLifetime : null;
+
+    /// <summary>A document the requester uploaded, or (<paramref name="actor"/> an officer) a scan of one that came by post.</summary>
+    public void AddDocument(RequestDocument document, DeadlineRules rules, DateTime nowUtc, string actor = "requester")
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(rules);
@@ -290,7 +418,7 @@ public sealed class PrivacyRequest
             RefreshDueOn(rules);
         }
 
-        Record(nowUtc, "requester", "document-added", from, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
+        Record(nowUtc, actor, actor == "requester" ? "document-added" : "document-scanned", from, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
     }
 
     public void Withdraw(string actor, DateTime nowUtc, string? reason = null)
@@ -676,7 +804,7 @@ public sealed class PrivacyRequest
         Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? Outcome.ToString() : $"{Outcome}: {string.Join(", ", _decisionGrounds)}");
 
         // The answer goes out as a letter: printed by the worker, previewed by the officer, then sent (SendAnswer).
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
+        AddLetter(LetterKind.Decision, nowUtc);
     }
 
     /// <summary>
@@ -750,7 +878,7 @@ public sealed class PrivacyRequest
         DecisionReasons = text;
         DecidedAtUtc = nowUtc;
         Changed(rules, nowUtc, actor, "refused-identity-not-confirmed", from, $"{DecisionOutcome.Refused}: {string.Join(", ", _decisionGrounds)}");
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Decision, Language, nowUtc));
+        AddLetter(LetterKind.Decision, nowUtc);
     }
 
     /// <summary>
@@ -928,7 +1056,7 @@ public sealed class PrivacyRequest
         ExtensionReasons = text;
         Changed(rules, nowUtc, actor, "extended", Status, null, text);
         Notify(NoticeKind.Extended, null, nowUtc, text);
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Extension, Language, nowUtc));
+        AddLetter(LetterKind.Extension, nowUtc);
     }
 
     public void AddNote(string actor, string text, DateTime nowUtc)
@@ -1064,6 +1192,7 @@ public sealed class PrivacyRequest
         ExtensionReasons = null;
         Fee = Fee with { WaiverReason = null, PaymentMethod = null, ReceiptNumber = null, Reasons = null };
         LegalHoldReason = null;
+        StatusLinkProtected = null;
         PurgedAtUtc = nowUtc;
         Touch();
         Record(nowUtc, "system", "purged", Status, Status, disclosed.Count == 0
@@ -1127,7 +1256,7 @@ public sealed class PrivacyRequest
     public void IssueStatusLink(IssuedSecret statusLink, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(statusLink);
-        RotateStatusLink(statusLink.Hash, nowUtc);
+        RotateStatusLink(statusLink, nowUtc);
         Record(nowUtc, "requester", "status-link-issued", Status, Status, null);
         Notify(NoticeKind.StatusLink, statusLink.ProtectedLink, nowUtc);
     }
@@ -1152,9 +1281,10 @@ public sealed class PrivacyRequest
     private void RefreshDueOn(DeadlineRules rules) =>
         DueOn = Deadlines(rules, ReceivedOn ?? default).Select(d => (DateOnly?)d.DueOn).FirstOrDefault();
 
-    private void RotateStatusLink(string hash, DateTime nowUtc)
+    private void RotateStatusLink(IssuedSecret link, DateTime nowUtc)
     {
-        StatusTokenHash = hash;
+        StatusTokenHash = link.Hash;
+        StatusLinkProtected = link.ProtectedLink;
         StatusTokenIssuedAtUtc = nowUtc;
         Touch();
     }
@@ -1217,7 +1347,7 @@ public sealed class PrivacyRequest
         _pauses = [.. _pauses, new ClockPause(state.RequestedOn!.Value, null, PauseReason.AwaitingFee)];
         Changed(rules, nowUtc, actor, action, from, detail, personalText);
         Notify(NoticeKind.FeeDue, null, nowUtc, detail);
-        _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.FeeRequest, Language, nowUtc));
+        AddLetter(LetterKind.FeeRequest, nowUtc);
     }
 
     private void AwaitingFeeOrThrow()
@@ -1261,8 +1391,29 @@ public sealed class PrivacyRequest
     private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail, string? personalText = null) =>
         _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail, personalText));
 
-    private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc, string? detail = null) =>
-        _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, protectedLink, nowUtc, detail));
+    /// <summary>
+    /// An email to the requester, carrying the link to their request unless it carries a link of its own. A requester
+    /// who gave no email address hears by post instead: the kinds that have a letter of their own (acknowledgement, fee
+    /// request, extension, answer) are posted as that letter; the others become a notice letter.
+    /// </summary>
+    private void Notify(NoticeKind kind, string? protectedLink, DateTime nowUtc, string? detail = null)
+    {
+        if (NoticesByPost)
+        {
+            if (kind is NoticeKind.DocumentsNeeded or NoticeKind.Withdrawn or NoticeKind.FeeExpired)
+            {
+                _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Notice, Language, nowUtc, subject: kind, detail: kind == NoticeKind.DocumentsNeeded ? detail : null));
+            }
+
+            return;
+        }
+
+        var link = protectedLink ?? (kind is NoticeKind.EmailConfirmation or NoticeKind.ConfirmationReminder or NoticeKind.DraftDiscarded ? null : StatusLinkProtected);
+        _notices.Add(new Notice(Guid.NewGuid(), Id, kind, ContactEmail, Language, Reference, link, nowUtc, detail));
+    }
+
+    private void AddLetter(LetterKind kind, DateTime nowUtc) =>
+        _letters.Add(new RequestLetter(Guid.NewGuid(), kind, Language, nowUtc));
 
     /// <summary>Copies may be sent by post where the policy takes requests by post.</summary>
     public static bool AcceptsDocumentsByPost(ProcedureProfile profile)

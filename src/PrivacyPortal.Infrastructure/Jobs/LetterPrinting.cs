@@ -179,8 +179,10 @@ public sealed class LetterPrinting(
             LetterKind.Extension => new ExtensionLetter(
                 profile.Controller, profile.Profile, name, reference, letterDate, request.ExtensionReasons ?? string.Empty,
                 request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr)),
-            LetterKind.Decision => DecisionLetter.For(request, profile.Controller, profile.Profile, letterDate),
+            LetterKind.Decision => DecisionLetter.For(request, profile.Controller, profile.Profile, letterDate) with { ByPost = request.NoticesByPost },
+            LetterKind.Notice => new NoticeLetter(profile.Controller, profile.Profile, name, reference, letterDate, letter.Subject!.Value, letter.Detail),
         };
-        return await renderer.RenderAsync(model, letter.Language, era);
+        var to = request.PostalAddressee;
+        return await renderer.RenderAsync(model, letter.Language, era, request.NoticesByPost ? new PostalAddressee(to.Name, to.PostalCode, to.Address) : null);
     }
 }

@@ -5,8 +5,11 @@ using PrivacyPortal.Domain.Common;
 namespace PrivacyPortal.Infrastructure.Letters;
 
 /// <summary>How a letter writes dates: 2026年11月24日, optionally with the era year (令和8年11月24日), or 24 November 2026.</summary>
-public sealed class LetterFormat(string language, bool eraYear)
+public sealed class LetterFormat(string language, bool eraYear, PostalAddressee? addressee = null)
 {
+    /// <summary>Set for a letter that goes by post: its address block is placed for a window envelope.</summary>
+    public PostalAddressee? Addressee { get; } = addressee;
+
     public string Language { get; } = language;
 
     public bool Japanese => Language == "ja";
@@ -20,4 +23,13 @@ public sealed class LetterFormat(string language, bool eraYear)
     public string D(DateOnly date) => Japanese
         ? (eraYear ? $"{JapaneseDates.Era(date)}（{JapaneseDates.Western(date)}）" : JapaneseDates.Western(date))
         : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Who a posted letter goes to, as the address block prints it.</summary>
+public sealed record PostalAddressee(string Name, string PostalCode, string Address)
+{
+    /// <summary>A Japanese postal code is printed 〒100-0001; a foreign one as it was given.</summary>
+    public string PostalLine => System.Text.RegularExpressions.Regex.IsMatch(PostalCode, @"^\d{7}$")
+        ? $"〒{PostalCode[..3]}-{PostalCode[3..]}"
+        : System.Text.RegularExpressions.Regex.IsMatch(PostalCode, @"^\d{3}-\d{4}$") ? "〒" + PostalCode : PostalCode;
 }

@@ -16,6 +16,14 @@ public sealed record FeeRequestLetter(
     DataControllerProfile Controller, ProcedureProfile Profile, string RequesterName, string Reference, DateOnly LetterDate,
     Money Amount, DateOnly? PayBy, string? Basis = null, string? Reasons = null);
 
+/// <summary>
+/// A notice for a requester who hears by post: more documents needed (what, and where to send them), withdrawn, or
+/// ended because the fee was not paid.
+/// </summary>
+public sealed record NoticeLetter(
+    DataControllerProfile Controller, ProcedureProfile Profile, string RequesterName, string Reference, DateOnly LetterDate,
+    Domain.Notices.NoticeKind Subject, string? Detail);
+
 /// <summary>GDPR Art. 12(3): the period is extended by two further months, with the reasons and the new date.</summary>
 public sealed record ExtensionLetter(
     DataControllerProfile Controller, ProcedureProfile Profile, string RequesterName, string Reference, DateOnly LetterDate,
@@ -38,8 +46,11 @@ public sealed record DecisionLetter(
 
     public int DownloadDays { get; init; } = DeliverySettings.DefaultDownloadDays;
 
-    /// <summary>The data goes on paper, with the letter: the requester chose paper, or paper was decided instead.</summary>
-    public bool OnPaper => Items.Any(i => i.Type.Family == RequestFamily.Disclosure && (i.Decision.Method == "paper" || (i.Decision.Method is null && i.RequestedMethod == "paper")));
+    /// <summary>The requester hears by post and has no status page: whatever is delivered is enclosed.</summary>
+    public bool ByPost { get; init; }
+
+    /// <summary>The data goes with the letter: the requester chose paper, paper was decided instead, or the letter is posted.</summary>
+    public bool OnPaper => ByPost || Items.Any(i => i.Type.Family == RequestFamily.Disclosure && (i.Decision.Method == "paper" || (i.Decision.Method is null && i.RequestedMethod == "paper")));
 
     /// <summary>The letter for a decided request, from the profile version it was filed under.</summary>
     public static DecisionLetter For(PrivacyRequest request, DataControllerProfile controller, ProcedureProfile profile, DateOnly letterDate)

@@ -10,7 +10,7 @@ namespace PrivacyPortal.Infrastructure.Letters;
 /// </summary>
 public sealed class LetterRenderer(IServiceProvider services, ILoggerFactory loggers)
 {
-    public async Task<string> RenderAsync(object letter, string language, bool eraYear)
+    public async Task<string> RenderAsync(object letter, string language, bool eraYear, PostalAddressee? addressee = null)
     {
         ArgumentNullException.ThrowIfNull(letter);
         var component = letter switch
@@ -19,12 +19,13 @@ public sealed class LetterRenderer(IServiceProvider services, ILoggerFactory log
             FeeRequestLetter => typeof(FeeRequestLetterView),
             ExtensionLetter => typeof(ExtensionLetterView),
             DecisionLetter => typeof(DecisionLetterView),
+            NoticeLetter => typeof(NoticeLetterView),
             _ => throw new ArgumentException($"No template for {letter.GetType().Name}.", nameof(letter)),
         };
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
             ["Letter"] = letter,
-            ["Format"] = new LetterFormat(language, eraYear),
+            ["Format"] = new LetterFormat(language, eraYear, addressee),
         });
         await using var renderer = new HtmlRenderer(services, loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync(component, parameters)).ToHtmlString());

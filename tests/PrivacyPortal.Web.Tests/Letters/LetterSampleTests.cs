@@ -141,6 +141,56 @@ public sealed class LetterSampleTests : IDisposable
         Assert.Matches(@"NTTSMC-\d{4}-000123", text);
     }
 
+    /// <summary>
+    /// A 長形3号 envelope's window shows 25-110 mm from the sheet's left edge and 20-55 mm from its top: every word of the
+    /// address block must print inside it, and nothing of the letter's body may.
+    /// </summary>
+    [Theory]
+    [InlineData("ja", "〒100-0001", "山田")]
+    [InlineData("en", "〒100-0001", "Hanako")]
+    public async Task APostedLetter_PrintsTheAddressBlockInsideTheEnvelopeWindow(string language, string postalLine, string name)
+    {
+        var output = _data.File($"posted-{language}.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "netone", "--letter", "acknowledgement", "--lang", language, "--post", "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var words = await WordBoxesAsync(output);
+        var window = (Left: 25.0, Right: 110.0, Top: 20.0, Bottom: 55.0);
+        bool Inside((string Text, double X0, double Y0, double X1, double Y1) w) => w.X0 >= window.Left && w.X1 <= window.Right && w.Y0 >= window.Top && w.Y1 <= window.Bottom;
+        Assert.Contains(words, w => w.Text == postalLine && Inside(w));
+        Assert.Contains(words, w => w.Text.StartsWith(name, StringComparison.Ordinal) && Inside(w));
+        Assert.Contains(words, w => w.Text.Contains(language == "ja" ? "千代田区" : "Chiyoda", StringComparison.Ordinal) && Inside(w));
+        // Only the address shows through: the reference and the title print below the window.
+        Assert.DoesNotContain(words, w => w.Text.StartsWith("NETONE-", StringComparison.Ordinal) && w.Y0 < window.Bottom);
+    }
+
+    [Fact]
+    public async Task ALetterNotPosted_HasNoAddressBlock()
+    {
+        var output = _data.File("unposted.pdf");
+
+        var (exit, error) = await RunAsync(null, "letter-sample", "--controller", "netone", "--letter", "acknowledgement", "--lang", "ja", "--out", output);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        // The company's own address is in the footer; the requester's is nowhere.
+        Assert.DoesNotContain((await WordBoxesAsync(output)).Select(w => w.Text), t => t.Contains("100-0001", StringComparison.Ordinal) || t.Contains("千代田区", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each word on page 1 and its box in millimetres from the sheet's top-left corner (pdftotext -bbox reports points).</summary>
+    private static async Task<List<(string Text, double X0, double Y0, double X1, double Y1)>> WordBoxesAsync(string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-bbox", "-f", "1", "-l", "1", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var html = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        const double MillimetresPerPoint = 25.4 / 72;
+        double Mm(System.Text.RegularExpressions.Match m, string group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) * MillimetresPerPoint;
+        return System.Text.RegularExpressions.Regex.Matches(html, @"<word xMin=""(?<x0>[\d.]+)"" yMin=""(?<y0>[\d.]+)"" xMax=""(?<x1>[\d.]+)"" yMax=""(?<y1>[\d.]+)"">(?<t>[^<]*)</word>")
+            .Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups["t"].Value), Mm(m, "x0"), Mm(m, "y0"), Mm(m, "x1"), Mm(m, "y1")))
+            .ToList();
+    }
+
     [Fact]
     public async Task WithoutChromium_TheCommandSaysSoClearly()
     {

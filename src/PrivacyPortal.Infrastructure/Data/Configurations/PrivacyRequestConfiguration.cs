@@ -33,6 +33,7 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasIndex(r => r.ConfirmationHash);
         builder.Property(r => r.StatusTokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => r.StatusTokenHash).IsUnique();
+        builder.Property(r => r.StatusLinkProtected).HasMaxLength(2000);
         builder.HasIndex(r => new { r.Status, r.DueOn });
 
         // The queue: an officer's controllers, by status, oldest due first, keyset on (DueOn, Reference).
@@ -140,6 +141,8 @@ internal sealed class RequestLetterConfiguration : IEntityTypeConfiguration<Requ
         builder.Property(l => l.StoredName).HasMaxLength(200);
         builder.Property(l => l.Sha256).HasMaxLength(64);
         builder.Property(l => l.LastError).HasMaxLength(RequestLetter.MaxErrorLength);
+        builder.Property(l => l.Subject).HasConversion<string>().HasMaxLength(40);
+        builder.Property(l => l.Detail).HasMaxLength(Notice.MaxDetailLength);
         builder.HasIndex(l => new { l.Status, l.NextAttemptAtUtc });
     }
 }

@@ -325,6 +325,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -345,6 +349,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("PrintedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -363,6 +370,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("StoredName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -649,6 +660,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StatusLinkProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("StatusTokenHash")
                         .IsRequired()

@@ -326,6 +326,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -346,6 +350,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("PrintedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -364,6 +371,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("StoredName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 
@@ -650,6 +661,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("StatusLinkProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("StatusTokenHash")
                         .IsRequired()

@@ -312,6 +312,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -332,6 +336,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PrintedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -349,6 +356,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("StoredName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -633,6 +644,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusLinkProtected")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusTokenHash")
