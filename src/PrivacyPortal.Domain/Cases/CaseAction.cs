@@ -21,4 +21,10 @@ public enum CaseAction
     ReleaseHold,
     Note,
     Assign,
+
+    /// <summary>Add a scan of a document that came by post or was shown in person.</summary>
+    ScanDocument,
+
+    /// <summary>Record a printed letter as posted to a requester who hears by post.</summary>
+    MarkPosted,
 }

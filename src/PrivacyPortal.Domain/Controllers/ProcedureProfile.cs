@@ -47,6 +47,12 @@ public sealed record ProcedureProfile
 
     public IReadOnlyList<LocalizedText> Notes { get; init; } = [];
 
+    /// <summary>
+    /// The portal's online form is one of the company's channels (APPI Art. 37(1): the business sets how requests are
+    /// received); on by default. Off, the procedure page lists only the policy's own channels and the form is not offered.
+    /// </summary>
+    public bool OnlineForm { get; init; } = true;
+
     public RequestTypeOffer? Offer(string requestTypeId) =>
         RequestTypes.FirstOrDefault(o => o.Type == requestTypeId);
 

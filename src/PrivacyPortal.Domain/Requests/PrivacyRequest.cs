@@ -188,8 +188,10 @@ public sealed class PrivacyRequest
         ? (agent.FullName, agent.PostalCode, agent.Address)
         : (Requester.FullName, Requester.PostalCode, Requester.Address);
 
-    /// <summary>Letters printed for post and not yet recorded as posted.</summary>
-    public IEnumerable<RequestLetter> LettersToPost() => NoticesByPost ? _letters.Where(l => l.PostedAtUtc is null && l.Status == LetterStatus.Ready) : [];
+    /// <summary>Letters printed for post and not yet recorded as posted; the answer letter once the answer is sent.</summary>
+    public IEnumerable<RequestLetter> LettersToPost() => NoticesByPost
+        ? _letters.Where(l => l.PostedAtUtc is null && l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || Status is RequestStatus.Answered or RequestStatus.Closed))
+        : [];
 
     public bool IsOpen => RequestTransitions.IsOpen(Status);
 
@@ -600,6 +602,8 @@ public sealed class PrivacyRequest
         When(LegalHold, CaseAction.ReleaseHold);
         When(Status is not (RequestStatus.Draft or RequestStatus.Discarded), CaseAction.Note);
         When(Status is not (RequestStatus.Draft or RequestStatus.Discarded), CaseAction.Assign);
+        When(IsOpen && _documents.Count < MaxDocuments, CaseAction.ScanDocument);
+        When(LettersToPost().Any(), CaseAction.MarkPosted);
         return actions;
     }
 

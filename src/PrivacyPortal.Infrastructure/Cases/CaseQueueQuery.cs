@@ -25,7 +25,7 @@ public sealed record QueueFilter
     public string? After { get; init; }
 }
 
-public sealed record QueueRow(Guid Id, string Reference, string ControllerId, string PolicyId, RequestStatus Status, DateOnly? DueOn, string? AssignedTo, IReadOnlyList<string> Types);
+public sealed record QueueRow(Guid Id, string Reference, string ControllerId, string PolicyId, RequestStatus Status, DateOnly? DueOn, string? AssignedTo, IReadOnlyList<string> Types, RequestChannel Channel);
 
 public sealed record StatusCount(RequestStatus Status, int Count);
 
@@ -126,7 +126,7 @@ public static class CaseQueueQuery
         return rows
             .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
             .Take(PageSize + 1)
-            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList()));
+            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList(), r.Channel));
     }
 
     /// <summary>A cursor that does not parse is ignored: the first page is shown, never an error.</summary>

@@ -34,16 +34,16 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"Please confirm your email address so that your privacy request to {name} can be sent.\n\nOpen this link and press \"Confirm and send my request\":\n{link}\n\nThe link works once and for 24 hours.\nIf you did not make this request, ignore this email: nothing will be sent."),
             (NoticeKind.Acknowledgement, true) => (
                 $"【プライバシーポータル】請求を受け付けました（受付番号 {reference}）",
-                $"{name}への請求を受け付けました。\n\n受付番号：{reference}\n\n請求の状況、回答の時期、手数料、提出書類は次のページで確認できます（あなた専用のリンクです。他の人に知らせないでください）。\n{link}"),
+                $"{name}への請求を受け付けました。\n\n受付番号：{reference}\n\n請求の状況、回答の時期、手数料、提出書類は、下のリンクの請求ページで確認できます。"),
             (NoticeKind.Acknowledgement, false) => (
                 $"[PrivacyPortal] Your request has been received ({reference})",
-                $"Your request to {name} has been received.\n\nReference: {reference}\n\nFollow it here: status, when to expect an answer, fee and documents. This link is yours alone; do not share it.\n{link}"),
+                $"Your request to {name} has been received.\n\nReference: {reference}\n\nFollow it on your request page, linked below: status, when to expect an answer, fee and documents."),
             (NoticeKind.StatusLink, true) => (
                 $"【プライバシーポータル】請求ページへの新しいリンク（受付番号 {reference}）",
-                $"ご依頼により、請求ページへの新しいリンクをお送りします。以前のリンクは使えなくなりました。\n{link}\n\nお心当たりのない場合は、このメールを破棄してください。"),
+                $"ご依頼により、請求ページへの新しいリンクを下にお送りします。以前のリンクは使えなくなりました。\n\nお心当たりのない場合は、このメールを破棄してください。"),
             (NoticeKind.StatusLink, false) => (
                 $"[PrivacyPortal] A new link to your request ({reference})",
-                $"As asked, here is a new link to your request. The previous link no longer works.\n{link}\n\nIf you did not ask for this, ignore this email."),
+                $"As asked, here is a new link to your request, below. The previous link no longer works.\n\nIf you did not ask for this, ignore this email."),
             (NoticeKind.Withdrawn, true) => (
                 $"【プライバシーポータル】請求を取り下げました（受付番号 {reference}）",
                 $"{name}への請求（受付番号 {reference}）は取り下げられました。会社は対応を終了します。"),
@@ -61,10 +61,10 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"The email address was not confirmed within 7 days, so the draft request to {name}, everything typed in it and any documents have been deleted. Nothing was sent. You can file the request again at any time."),
             (NoticeKind.DocumentsNeeded, true) => (
                 $"【プライバシーポータル】本人確認書類の追加をお願いします（受付番号 {reference}）",
-                $"{name}は、本人確認のため次のものを必要としています。\n\n{detail}\n\n請求ページから提出してください。提出されるまで、回答までの期間は止まっています。\n請求ページへのリンクは、受付時のメールにあります。"),
+                $"{name}は、本人確認のため次のものを必要としています。\n\n{detail}\n\n下のリンクの請求ページから提出してください。提出されるまで、回答までの期間は止まっています。"),
             (NoticeKind.DocumentsNeeded, false) => (
                 $"[PrivacyPortal] More is needed to confirm your identity ({reference})",
-                $"{name} needs the following to confirm your identity:\n\n{detail}\n\nPlease send it from your request page. Until it arrives, the time to answer is paused.\nThe link to your request page is in the email that acknowledged your request."),
+                $"{name} needs the following to confirm your identity:\n\n{detail}\n\nPlease send it from your request page, linked below. Until it arrives, the time to answer is paused."),
             (NoticeKind.FeeDue, true) => (
                 $"【プライバシーポータル】手数料のお支払いのお願い（受付番号 {reference}）",
                 $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n\nお支払い方法は請求ページに記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
@@ -94,7 +94,26 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),
         };
 
-        return Message(notice.Recipient, subject, body + "\n", notice.MessageId, notice.Language, attachment);
+        return Message(notice.Recipient, subject, body + LinkFooter(notice, link, ja) + "\n", notice.MessageId, notice.Language, attachment);
+    }
+
+    /// <summary>
+    /// Every email about a request ends with the link to it and how long that link works (the rule of
+    /// <see cref="Domain.Requests.PrivacyRequest.StatusLinkExpired"/>), and where to get a new one.
+    /// </summary>
+    private static string LinkFooter(Notice notice, string? link, bool ja)
+    {
+        if (link is null || notice.Kind is NoticeKind.EmailConfirmation or NoticeKind.ConfirmationReminder or NoticeKind.DraftDiscarded
+            || !Uri.TryCreate(link, UriKind.Absolute, out var uri))
+        {
+            return string.Empty;
+        }
+
+        var days = (int)Domain.Requests.PrivacyRequest.StatusLinkLifetime.TotalDays;
+        var renew = uri.GetLeftPart(UriPartial.Authority) + "/status-link";
+        return ja
+            ? $"\n\n請求ページ（あなた専用のリンクです。他の人に知らせないでください）：\n{link}\n\nこのリンクは、請求の対応中と、対応が終わってから{days}日間使えます。新しいリンクを求めた場合や、保存期間が終わって請求の記録が消去された場合は使えなくなります。使えないときは、次のページから受付番号で新しいリンクを求めてください。\n{renew}"
+            : $"\n\nYour request page (this link is yours alone; do not share it):\n{link}\n\nThe link works while your request is open and for {days} days after it ends. It stops working if you ask for a new link, or when the request's records are erased at the end of their retention. If it no longer works, ask for a new one with your reference here:\n{renew}";
     }
 
     public MimeMessage ComposeStaff(StaffMessage staffMessage)

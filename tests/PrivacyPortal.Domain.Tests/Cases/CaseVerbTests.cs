@@ -568,6 +568,8 @@ public sealed class CaseVerbTests
         [CaseAction.ReleaseHold] = (r => r.ReleaseLegalHold("o", Now), Now),
         [CaseAction.Note] = (r => r.AddNote("o", "Called back.", Now), Now),
         [CaseAction.Assign] = (r => r.Assign("o", "someone", Now), Now),
+        [CaseAction.ScanDocument] = (r => r.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "scan.pdf", "application/pdf", 10, "s", "h", Now), Rules, Now, "o"), Now),
+        [CaseAction.MarkPosted] = (r => r.MarkLetterPosted("o", r.Letters.FirstOrDefault(l => l.Status == LetterStatus.Ready)?.Id ?? Guid.Empty, Now), Now),
     };
 
     [Fact]

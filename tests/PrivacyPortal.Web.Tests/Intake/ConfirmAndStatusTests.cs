@@ -250,7 +250,7 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
 
         var (html, status) = await person.GetAsync(wrong);
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains("You can get a new one sent to the email address you confirmed", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains("You can have a new link sent to the email address given with the request", Html.Text(html), StringComparison.Ordinal);
 
         var (form, _) = await person.GetAsync("/status-link");
         using var mismatch = await person.PostAsync("/status-link", IntakeClient.HiddenFields(form), [new("Reference", "NTTSMC-2026-000001"), new("Email", "someone@else.jp")]);

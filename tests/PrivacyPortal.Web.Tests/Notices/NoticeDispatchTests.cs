@@ -62,7 +62,7 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Equal(2, _smtp.Messages().Count);
         var acknowledgement = Assert.Single(_smtp.Messages(), m => m.Contains("has been received", StringComparison.Ordinal));
         Assert.Contains("Subject: [PrivacyPortal] Your request has been received (NTTSMC-2026-000001)", acknowledgement, StringComparison.Ordinal);
-        var statusLink = acknowledgement.Split('\n').Single(l => l.StartsWith("http", StringComparison.Ordinal)).Trim();
+        var statusLink = acknowledgement.Split('\n').Single(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("/r/", StringComparison.Ordinal)).Trim();
         var (statusPage, status) = await person.GetAsync(IntakeClient.PathOf(statusLink));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("NTTSMC-2026-000001", Html.Text(statusPage), StringComparison.Ordinal);

@@ -15,3 +15,6 @@ public sealed record FieldView(
 {
     public string Id => FileModel.IdFor(Name);
 }
+
+/// <summary>The request form's fields (_RequestForm.cshtml): the requester's, or an officer's registering a request that arrived another way, where an email address is optional.</summary>
+public sealed record RequestFormView(FileInput Input, IReadOnlyList<OfferView> Chosen, Func<string, string?> ErrorFor, bool EmailRequired, bool AcceptsPost);

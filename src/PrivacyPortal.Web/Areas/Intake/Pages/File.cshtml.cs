@@ -102,6 +102,7 @@ public sealed class FileModel(
             return Page();
         }
 
+        Input.Normalise();
         Validate();
         if (Errors.Count > 0)
         {
@@ -176,8 +177,9 @@ public sealed class FileModel(
     private async Task<bool> LoadAsync(string policyId, CancellationToken cancellationToken)
     {
         var current = await profiles.FindAsync(policyId, cancellationToken);
-        if (current is null)
+        if (current is null || !current.Profile.OnlineForm)
         {
+            // A company that does not take requests through the portal has no form here; its page says how to send one.
             return false;
         }
 

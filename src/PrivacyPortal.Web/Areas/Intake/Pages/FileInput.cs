@@ -54,12 +54,35 @@ public sealed class FileInput
 
     public string Detail(string type, string field) => Details.GetValueOrDefault($"{type}.{field}") ?? string.Empty;
 
+    /// <summary>
+    /// What a Japanese keyboard types is made plain before it is checked and stored: full-width letters, digits and
+    /// signs in the email address, postal code and date become ASCII (NFKC), and a seven-digit postal code gets its
+    /// hyphen (100-0001). Phone numbers are kept as typed and checked on their normalised digits.
+    /// </summary>
+    public void Normalise()
+    {
+        Email = Plain(Email);
+        AgentEmail = Plain(AgentEmail);
+        PostalCode = PostalCodeOf(Plain(PostalCode));
+        AgentPostalCode = PostalCodeOf(Plain(AgentPostalCode));
+        BirthDate = Plain(BirthDate);
+    }
+
+    /// <summary>NFKC and trimmed; null stays null.</summary>
+    public static string? Plain(string? value) => value?.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+
+    private static string? PostalCodeOf(string? value)
+    {
+        var cleaned = value?.Replace('ー', '-').Replace('−', '-').TrimStart('〒').Trim();
+        return cleaned is { Length: 7 } && cleaned.All(char.IsAsciiDigit) ? $"{cleaned[..3]}-{cleaned[3..]}" : cleaned;
+    }
+
     public Agent? ToAgent() => Enum.TryParse<AgentKind>(AgentKind, out var kind)
         ? new Agent
         {
             Kind = kind,
             FullName = AgentFullName!.Trim(),
-            Email = AgentEmail!.Trim(),
+            Email = AgentEmail?.Trim() ?? string.Empty,
             Phone = Blank(AgentPhone),
             PostalCode = AgentPostalCode!.Trim(),
             Address = AgentAddress!.Trim(),
@@ -73,7 +96,7 @@ public sealed class FileInput
         BirthDate = DateOnly.ParseExact(BirthDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         PostalCode = PostalCode!.Trim(),
         Address = Address!.Trim(),
-        Email = Email!.Trim(),
+        Email = Email?.Trim() ?? string.Empty,
         Phone = Blank(Phone),
         CustomerNumber = Blank(CustomerNumber),
         Relationship = Blank(Relationship),
@@ -95,6 +118,15 @@ public sealed class FileInput
 public sealed partial class FileInputValidator : AbstractValidator<FileInput>
 {
     public FileInputValidator(TimeProvider clock)
+        : this(clock, emailRequired: true)
+    {
+    }
+
+    /// <param name="emailRequired">
+    /// False when an officer registers a request that came by post, phone or in person: a requester without an email
+    /// address hears by post.
+    /// </param>
+    public FileInputValidator(TimeProvider clock, bool emailRequired)
     {
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.Types).NotEmpty().WithMessage("Validation.ChooseType");
@@ -106,16 +138,16 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
             .Must(value => !TryDate(value, out var date) || date.Year >= 1900).WithMessage("Validation.BirthDateTooOld");
         Text(x => x.PostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
         Text(x => x.Address, Requester.MaxAddressLength, required: true);
-        Text(x => x.Email, Requester.MaxEmailLength, required: true).Matches(EmailPattern()).WithMessage("Validation.Email");
-        Text(x => x.Phone, Requester.MaxPhoneLength, required: false).Matches(PhonePattern()).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("Validation.Phone");
+        Text(x => x.Email, Requester.MaxEmailLength, required: emailRequired).Matches(EmailPattern()).When(x => emailRequired || !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Validation.Email");
+        Text(x => x.Phone, Requester.MaxPhoneLength, required: false).Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("Validation.Phone");
         Text(x => x.CustomerNumber, Requester.MaxCustomerNumberLength, required: false);
         Text(x => x.Relationship, Requester.MaxRelationshipLength, required: false);
         RuleFor(x => x.AgentKind).Must(kind => string.IsNullOrEmpty(kind) || Enum.TryParse<AgentKind>(kind, out _)).WithMessage("Validation.Choice");
         When(x => !string.IsNullOrEmpty(x.AgentKind), () =>
         {
             Text(x => x.AgentFullName, Requester.MaxNameLength, required: true);
-            Text(x => x.AgentEmail, Requester.MaxEmailLength, required: true).Matches(EmailPattern()).WithMessage("Validation.Email");
-            Text(x => x.AgentPhone, Requester.MaxPhoneLength, required: false).Matches(PhonePattern()).When(x => !string.IsNullOrWhiteSpace(x.AgentPhone)).WithMessage("Validation.Phone");
+            Text(x => x.AgentEmail, Requester.MaxEmailLength, required: emailRequired).Matches(EmailPattern()).When(x => emailRequired || !string.IsNullOrWhiteSpace(x.AgentEmail)).WithMessage("Validation.Email");
+            Text(x => x.AgentPhone, Requester.MaxPhoneLength, required: false).Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.AgentPhone)).WithMessage("Validation.Phone");
             Text(x => x.AgentPostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
             Text(x => x.AgentAddress, Requester.MaxAddressLength, required: true);
         });
@@ -134,6 +166,9 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{6,18}$")]
     private static partial Regex PhonePattern();
+
+    /// <summary>A phone number as typed (０３－１２３４－５６７８ included), checked on its NFKC form.</summary>
+    private static bool IsPhone(string? value) => PhonePattern().IsMatch(FileInput.Plain(value)?.Replace('ー', '-').Replace('−', '-') ?? string.Empty);
 
     public static bool HasControlCharacters(string? value, bool allowLineBreaks) =>
         value is not null && value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\r' or '\n' or '\t'));

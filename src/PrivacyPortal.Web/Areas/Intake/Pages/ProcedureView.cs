@@ -17,3 +17,16 @@ public sealed record ProcedureView(CurrentProfile Current, DateOnly Today, Deadl
         return new ProcedureView(current, today, Example(Regime.Appi), Example(Regime.Gdpr));
     }
 }
+
+/// <summary>How a company takes requests, said the same way on every page: this portal's form first when the profile offers it, then the policy's channels.</summary>
+public static class Channels
+{
+    public static string Describe(Domain.Controllers.ProcedureProfile profile, IEnumerable<string> policyChannels, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(text);
+        var names = (profile.OnlineForm ? [text["Channel.portal"].Value] : Array.Empty<string>())
+            .Concat(policyChannels.Distinct(StringComparer.Ordinal).Select(c => text[$"Channel.{c}"].Value));
+        return string.Join(text["List.Separator"], names);
+    }
+}

@@ -18,6 +18,13 @@ using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Web.Areas.Intake.Pages;
 
+public enum DeadLink
+{
+    Unknown,
+    Ended,
+    Erased,
+}
+
 /// <summary>
 /// The requester's page, reached only through the secret link: where the request stands, what it waits for and
 /// from whom, when it is due and why, the fee, the documents given; add documents, withdraw.
@@ -46,6 +53,12 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
     public FeeQuote Fee { get; private set; } = FeeQuote.None;
 
     public bool LinkWorks { get; private set; }
+
+    /// <summary>Why a link does not work, when it is known; the page says so and offers a new link.</summary>
+    public DeadLink Dead { get; private set; }
+
+    /// <summary>For <see cref="DeadLink.Ended"/>: the day the link stopped working.</summary>
+    public DateOnly? DeadSince { get; private set; }
 
     public string? UploadError { get; private set; }
 
@@ -230,6 +243,9 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         var now = clock.GetUtcNow().UtcDateTime;
         if (filed is null || filed.StatusLinkExpired(now))
         {
+            // A replaced link matches no request, so it reads as unknown: the page lists replacement among the reasons.
+            Dead = filed is null ? DeadLink.Unknown : filed.PurgedAtUtc is not null ? DeadLink.Erased : filed.Status == RequestStatus.Draft ? DeadLink.Unknown : DeadLink.Ended;
+            DeadSince = Dead == DeadLink.Ended && filed!.StatusLinkExpiresAtUtc is { } expires ? JapanTime.DateOf(new DateTimeOffset(expires, TimeSpan.Zero)) : null;
             Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }
