@@ -201,17 +201,7 @@ public sealed class PrivacyRequest
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(confirmation);
         ArgumentNullException.ThrowIfNull(statusLink);
-        CheckItems(request, profile);
-        CheckAgent(request.Agent, profile);
-        if (request.Requester.BirthDate > JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)))
-        {
-            throw new DomainException("The date of birth cannot be in the future.");
-        }
-
-        if (request.DocumentsByPost && !AcceptsDocumentsByPost(profile))
-        {
-            throw new DomainException("This company does not accept documents by post.");
-        }
+        CheckNew(request, profile, JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)));
 
         var created = new PrivacyRequest
         {
@@ -266,12 +256,7 @@ public sealed class PrivacyRequest
             throw new DomainException("register.arrival-before-policy", $"The request cannot have arrived before the policy it was made under ({dated:yyyy-MM-dd}).");
         }
 
-        CheckItems(request, profile);
-        CheckAgent(request.Agent, profile);
-        if (request.Requester.BirthDate > today)
-        {
-            throw new DomainException("The date of birth cannot be in the future.");
-        }
+        CheckNew(request, profile, today);
 
         var created = new PrivacyRequest
         {
@@ -1418,6 +1403,22 @@ public sealed class PrivacyRequest
 
     private void AddLetter(LetterKind kind, DateTime nowUtc) =>
         _letters.Add(new RequestLetter(Guid.NewGuid(), kind, Language, nowUtc));
+
+    /// <summary>What any new request must satisfy, filed or registered: types and details the policy takes, an agent it accepts, a real birth date.</summary>
+    private static void CheckNew(NewRequest request, ProcedureProfile profile, DateOnly today)
+    {
+        CheckItems(request, profile);
+        CheckAgent(request.Agent, profile);
+        if (request.Requester.BirthDate > today)
+        {
+            throw new DomainException("The date of birth cannot be in the future.");
+        }
+
+        if (request.DocumentsByPost && !AcceptsDocumentsByPost(profile))
+        {
+            throw new DomainException("This company does not accept documents by post.");
+        }
+    }
 
     /// <summary>Copies may be sent by post where the policy takes requests by post.</summary>
     public static bool AcceptsDocumentsByPost(ProcedureProfile profile)

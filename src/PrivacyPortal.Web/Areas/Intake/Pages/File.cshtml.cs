@@ -202,22 +202,7 @@ public sealed class FileModel(
             Errors.Add(new("Input.Types", text["Validation.TypeNotAccepted", type]));
         }
 
-        var context = new FluentValidation.ValidationContext<FileInput>(Input);
-        context.RootContextData[FileInputValidator.OffersKey] = Current.Profile.RequestTypes;
-        foreach (var failure in validator.Validate(context).Errors)
-        {
-            var message = failure.CustomState is int max ? text[failure.ErrorMessage, max] : text[failure.ErrorMessage];
-            Errors.Add(new($"Input.{failure.PropertyName}", message));
-        }
-
-        if (Enum.TryParse<AgentKind>(Input.AgentKind, out var kind))
-        {
-            var party = kind == AgentKind.AppointedAgent ? Current.Profile.Identity.AppointedAgent : Current.Profile.Identity.LegalRepresentative;
-            if (party.Accepted == false)
-            {
-                Errors.Add(new("Input.AgentKind", text["Validation.AgentNotAccepted"]));
-            }
-        }
+        Errors.AddRange(validator.Problems(Input, Current.Profile, text));
 
         foreach (var key in Errors.Select(e => e.Key).Distinct().ToList())
         {

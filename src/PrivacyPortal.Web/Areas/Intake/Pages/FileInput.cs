@@ -154,6 +154,32 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
         RuleFor(x => x).Custom(CheckDetails);
     }
 
+    /// <summary>
+    /// The form's problems as (field, message in the reader's language), in form order: the shape rules, then an agent
+    /// the policy does not accept. The same check for the requester's form and the officer's.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> Problems(FileInput input, Domain.Controllers.ProcedureProfile profile, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(text);
+        var context = new ValidationContext<FileInput>(input);
+        context.RootContextData[OffersKey] = profile.RequestTypes;
+        foreach (var failure in Validate(context).Errors)
+        {
+            yield return new($"Input.{failure.PropertyName}", failure.CustomState is int max ? text[failure.ErrorMessage, max] : text[failure.ErrorMessage]);
+        }
+
+        if (Enum.TryParse<AgentKind>(input.AgentKind, out var kind))
+        {
+            var party = kind == AgentKind.AppointedAgent ? profile.Identity.AppointedAgent : profile.Identity.LegalRepresentative;
+            if (party.Accepted == false)
+            {
+                yield return new("Input.AgentKind", text["Validation.AgentNotAccepted"]);
+            }
+        }
+    }
+
     /// <summary>Key in the validation context for the policy's offers, so choices are checked against what it offers.</summary>
     public const string OffersKey = "offers";
 

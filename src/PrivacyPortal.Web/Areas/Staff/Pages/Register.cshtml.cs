@@ -261,22 +261,7 @@ public sealed class RegisterModel(
             Errors.Add(new("RequestLanguage", text["Validation.Choice"]));
         }
 
-        var context = new FluentValidation.ValidationContext<FileInput>(Input);
-        context.RootContextData[FileInputValidator.OffersKey] = Current.Profile.RequestTypes;
-        foreach (var failure in new FileInputValidator(clock, emailRequired: false).Validate(context).Errors)
-        {
-            var message = failure.CustomState is int max ? text[failure.ErrorMessage, max] : text[failure.ErrorMessage];
-            Errors.Add(new($"Input.{failure.PropertyName}", message));
-        }
-
-        if (Enum.TryParse<AgentKind>(Input.AgentKind, out var kind))
-        {
-            var party = kind == AgentKind.AppointedAgent ? Current.Profile.Identity.AppointedAgent : Current.Profile.Identity.LegalRepresentative;
-            if (party.Accepted == false)
-            {
-                Errors.Add(new("Input.AgentKind", text["Validation.AgentNotAccepted"]));
-            }
-        }
+        Errors.AddRange(new FileInputValidator(clock, emailRequired: false).Problems(Input, Current.Profile, text));
 
         return (channel ?? RequestChannel.Post, arrivedOn);
     }
