@@ -94,4 +94,22 @@ public sealed class WhatWasTypedTests() : PortalTest
         Assert.DoesNotContain("Chiyoda 1-1, Tokyo", Html.Text(masked), StringComparison.Ordinal);
         Assert.Contains("〒100-0001 Chiyoda 1-1, Tokyo", Html.Text(revealed), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", "Choose at least one kind of request.")]
+    [InlineData("ja", "請求の種類")]
+    public async Task StepOne_WithNothingChosen_SaysSo_AndMarksTheGroup(string language, string message)
+    {
+        using var person = new IntakeClient(Factory, language);
+
+        var (page, status) = await person.GetAsync("/policies/netone/file?step=types");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("href=\"#types\"", page, StringComparison.Ordinal);
+        Assert.Contains(message, Html.Text(page), StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"types-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", page, StringComparison.Ordinal);
+        // A first visit is not an error.
+        Assert.DoesNotContain("error-summary", (await person.GetAsync("/policies/netone/file")).Html, StringComparison.Ordinal);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class FileModel(
 
     public bool AcceptsPost => PrivacyRequest.AcceptsDocumentsByPost(Current.Profile);
 
-    public async Task<IActionResult> OnGetAsync(string policyId, [FromQuery(Name = "types")] string[]? types, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string policyId, [FromQuery(Name = "types")] string[]? types, [FromQuery(Name = "step")] string? step, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(policyId, cancellationToken))
         {
@@ -66,6 +66,12 @@ public sealed class FileModel(
         var chosen = (types ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (chosen.Count == 0)
         {
+            // Sent from step 1 with nothing ticked: say so, rather than show the same page again without a word.
+            if (step == "types")
+            {
+                Errors.Add(new("types", text["Validation.ChooseType"]));
+            }
+
             Stage = FileStage.ChooseTypes;
             return Page();
         }

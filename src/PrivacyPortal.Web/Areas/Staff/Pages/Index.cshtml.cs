@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Web.Localization;
 using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 
-public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, TimeProvider clock) : StaffPage
+public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, ProfileStore profiles, TimeProvider clock) : StaffPage
 {
     private Dictionary<string, string> _controllerNames = [];
     private Dictionary<string, string> _staffNames = [];
@@ -21,6 +22,9 @@ public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, Time
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<(string Id, string Name)> Controllers { get; private set; } = [];
+
+    /// <summary>The request types the member's companies accept: the only ones worth filtering by.</summary>
+    public IReadOnlyList<RequestType> Types { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? controller, string? type, string? status, string? assignee, int? due, bool overdue, string? after)
     {
@@ -50,6 +54,9 @@ public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, Time
         var controllers = await db.DataControllers.AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         _controllerNames = controllers.ToDictionary(c => c.Id, c => (language == Languages.Japanese ? c.NameJa : c.NameEn) ?? c.NameJa ?? c.NameEn ?? c.Id);
         Controllers = controllers.Where(c => scope.SeesController(c.Id)).Select(c => (c.Id, _controllerNames[c.Id])).ToList();
+        var accepted = (await profiles.ListAsync(null, HttpContext.RequestAborted)).Where(p => scope.SeesController(p.Controller.Id))
+            .SelectMany(p => p.Profile.AcceptedTypes().Select(t => t.Type.Id)).ToHashSet(StringComparer.Ordinal);
+        Types = RequestType.All.Where(t => accepted.Contains(t.Id)).ToList();
         Queue = await CaseQueueQuery.ReadAsync(scope.Readable(db.Requests.AsNoTracking()), Filter, scope.UserId, Today, HttpContext.RequestAborted);
         var assignees = Queue.Rows.Select(r => r.AssignedTo).OfType<string>().Distinct().ToList();
         _staffNames = await db.Users.Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Localization;
+using PrivacyPortal.Domain.Audit;
+
+namespace PrivacyPortal.Web.Areas.Staff.Pages.Cases;
+
+/// <summary>How the case timeline reads: repeated views by one person folded into one line, actors in the reader's language.</summary>
+public static class Timeline
+{
+    /// <summary>The events in order, consecutive "viewed" events by the same actor as one run; every other event alone.</summary>
+    public static IReadOnlyList<IReadOnlyList<AuditEvent>> Runs(IEnumerable<AuditEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var runs = new List<List<AuditEvent>>();
+        foreach (var e in events.OrderBy(e => e.Seq))
+        {
+            if (e.Action == "viewed" && runs.Count > 0 && runs[^1][0] is { Action: "viewed" } previous && previous.Actor == e.Actor)
+            {
+                runs[^1].Add(e);
+            }
+            else
+            {
+                runs.Add([e]);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The requester and the portal itself are named in the reader's language; staff by their account.</summary>
+    public static string Actor(string actor, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return actor is "requester" or "system" ? text["Staff.Actor." + actor].Value : actor;
+    }
+}
