@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime, IDisposable
         { "auditor", "case", HttpStatusCode.OK },
         { "auditor", "document", HttpStatusCode.Forbidden },
         { "auditor", "action", HttpStatusCode.Forbidden },
-        { "admin", "queue", HttpStatusCode.Forbidden },
+        { "admin", "queue", HttpStatusCode.Redirect },
         { "admin", "case", HttpStatusCode.Forbidden },
         { "admin", "document", HttpStatusCode.Forbidden },
         { "admin", "action", HttpStatusCode.Forbidden },

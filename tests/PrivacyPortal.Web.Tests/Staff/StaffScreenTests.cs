@@ -39,6 +39,21 @@ public sealed partial class StaffScreenTests() : PortalTest
         Assert.Contains("<option value=\"erasure\"", nec, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAdministrator_LandsOnTheAdministrationHome_AndTheMenuOffersOnlyWhatTheRoleOpens()
+    {
+        using var admin = await StaffClient.SignInAsync(Factory, "en", "admin@example.jp", StaffRoles.Administrator, []);
+
+        using var landing = await admin.GetResponseAsync("/staff");
+        var (home, status) = await admin.GetAsync("/staff/admin");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, landing.StatusCode);
+        Assert.Equal("/staff/admin", landing.Headers.Location!.OriginalString);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.DoesNotContain("id=\"nav-queue\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"nav-register\"", home, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<li data-action=\"viewed\">")]
     private static partial Regex ViewedLine();
 }

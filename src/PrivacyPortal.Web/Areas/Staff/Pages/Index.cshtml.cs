@@ -35,7 +35,8 @@ public sealed class QueueModel(PortalDbContext db, StaffScopeReader scopes, Prof
 
         if (!scope.CanReadCases)
         {
-            return Forbid();
+            // An administrator who reads no cases starts on the administration home, not on a refusal.
+            return scope.IsAdministrator ? Redirect("/staff/admin") : Forbid();
         }
 
         // Unknown values in the query string are dropped, never an error page.
