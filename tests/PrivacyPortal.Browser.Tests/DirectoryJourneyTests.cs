@@ -48,7 +48,8 @@ public sealed class DirectoryJourneyTests(BrowserFixture portal) : IClassFixture
         var page = await NewPageAsync("ja-JP");
 
         await page.GotoAsync("/directory");
-        await page.GetByRole(AriaRole.Link, new() { Name = "NTT SmartConnect Corporation" }).ClickAsync();
+        // The Japanese page names the company by its registered Japanese name.
+        await page.GetByRole(AriaRole.Link, new() { Name = "エヌ・ティ・ティ・スマートコネクト株式会社" }).ClickAsync();
 
         Assert.Equal("ja", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("1,100円（税込。本体1,000円＋消費税10%）", (await page.Locator("#type-disclosure .fee").InnerTextAsync()).Trim());

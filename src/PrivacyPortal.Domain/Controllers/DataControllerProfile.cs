@@ -11,6 +11,12 @@ public sealed record DataControllerProfile
 
     public LocalizedText Name { get; init; } = new();
 
+    /// <summary>Where a name the policy does not give comes from (the registered Japanese name, a fact of public record).</summary>
+    public string? NameSource { get; init; }
+
+    /// <summary>Other ways people look the company up: its katakana reading, short names, romaji.</summary>
+    public IReadOnlyList<string> Readings { get; init; } = [];
+
     public LocalizedText? Address { get; init; }
 
     public LocalizedText? Representative { get; init; }

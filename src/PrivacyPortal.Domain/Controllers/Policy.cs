@@ -80,12 +80,24 @@ public sealed class Policy
         string?[] parts =
         [
             profile.Id, controller.Id, controller.ReferencePrefix,
-            controller.Name.Ja, controller.Name.En,
+            controller.Name.Ja, controller.Name.En, .. controller.Readings,
             profile.Policy.Title.Ja, profile.Policy.Title.En,
             profile.Desk?.Name.Ja, profile.Desk?.Name.En,
             profile.Desk?.Address?.Ja, profile.Desk?.Address?.En,
         ];
-        var text = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p))).ToLowerInvariant();
+        // Words start after a space: an ASCII search term matches the start of a word (" nec"), so NEC does not
+        // find smartcon*nec*t; Japanese, written without spaces, matches anywhere.
+        var text = " " + string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(SearchWords)) + " ";
         return text.Length <= MaxSearchTextLength ? text : text[..MaxSearchTextLength];
     }
+
+    /// <summary>The form both the stored text and a search term take: NFKC (full-width letters become ASCII), lower case.</summary>
+    public static string SearchForm(string value) => (value ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+
+    /// <summary>A term matches at the start of a word when it is ASCII, anywhere when it is Japanese.</summary>
+    public static string SearchPattern(string term) => term.All(char.IsAscii) ? " " + term : term;
+
+    /// <summary>The words of a text or a search, in <see cref="SearchForm"/>: split at spaces and punctuation, Japanese included.</summary>
+    public static IEnumerable<string> SearchWords(string? value) =>
+        SearchForm(value ?? string.Empty).Split((char[])[' ', '\t', ',', '.', '(', ')', '/', '-', '・', '（', '）', '、', '。', '　'], StringSplitOptions.RemoveEmptyEntries);
 }

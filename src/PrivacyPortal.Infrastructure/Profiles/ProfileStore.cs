@@ -35,10 +35,7 @@ public sealed class ProfileStore(PortalDbContext db)
     public async Task<IReadOnlyList<CurrentProfile>> ListAsync(string? search, CancellationToken cancellationToken)
     {
         var policies = db.Policies.AsNoTracking();
-        var terms = (search ?? string.Empty).Trim().ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Take(8);
-        foreach (var term in terms)
+        foreach (var term in Policy.SearchWords(search).Take(8).Select(Policy.SearchPattern))
         {
             policies = policies.Where(p => p.SearchText.Contains(term));
         }

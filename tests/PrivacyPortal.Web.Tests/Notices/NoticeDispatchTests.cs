@@ -131,7 +131,7 @@ public sealed class NoticeDispatchTests : IDisposable
 
         var message = Assert.Single(_smtp.Messages());
         Assert.True(message.Contains("Subject: 【", StringComparison.Ordinal), message);
-        Assert.Contains("Subject: 【プライバシーポータル】メールアドレスの確認（Net One Systems Co., Ltd.への請求）", message, StringComparison.Ordinal);
+        Assert.Contains("Subject: 【プライバシーポータル】メールアドレスの確認（ネットワンシステムズ株式会社への請求）", message, StringComparison.Ordinal);
         Assert.Contains("Content-Language: ja", message, StringComparison.Ordinal);
         Assert.Contains("このリンクは24時間有効で、1回だけ使えます。", message, StringComparison.Ordinal);
     }

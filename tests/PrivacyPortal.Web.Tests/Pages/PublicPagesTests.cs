@@ -47,11 +47,35 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
     [InlineData("smartconnect", "1 policies found.")]
     [InlineData("%E6%97%A5%E6%9C%AC%E9%9B%BB%E6%B0%97", "2 policies found.")]
     [InlineData("zzzz", "No company matches your search.")]
+    [InlineData("NEC", "2 policies found.")]
+    [InlineData("ntt-smartconnect", "1 policies found.")]
+    [InlineData("ＮＥＴＯＮＥ", "1 policies found.")]
     public async Task TheDirectory_Searches(string query, string expected)
     {
         var (_, text) = await GetAsync($"/directory?q={query}");
 
         Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>People look companies up by Japanese name, katakana reading and romaji; a word is matched from its start, so NEC is not inside SmartConnect.</summary>
+    [Theory]
+    [InlineData("ネットワン", "netone")]
+    [InlineData("スマートコネクト", "ntt-smartconnect")]
+    [InlineData("レゾナント", "ntt-resonant")]
+    [InlineData("エヌイーシー", "nec-website")]
+    [InlineData("nippon denki", "nec-website")]
+    [InlineData("ネットワンシステムズ株式会社", "netone")]
+    [InlineData("NEC", "nec-univerge-st500")]
+    public async Task TheDirectory_FindsACompany_ByItsJapaneseNameAndReading(string query, string policy)
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync(new Uri($"/directory?q={Uri.EscapeDataString(query)}", UriKind.Relative));
+
+        Assert.Contains($"href=\"/policies/{policy}\"", html, StringComparison.Ordinal);
+        if (query == "NEC")
+        {
+            Assert.DoesNotContain("href=\"/policies/ntt-smartconnect\"", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
