@@ -67,10 +67,10 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"{name} needs the following to confirm your identity:\n\n{detail}\n\nPlease send it from your request page, linked below. Until it arrives, the time to answer is paused."),
             (NoticeKind.FeeDue, true) => (
                 $"【プライバシーポータル】手数料のお支払いのお願い（受付番号 {reference}）",
-                $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n\nお支払い方法は請求ページに記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
+                $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n\nお支払いの際は受付番号 {reference} を書き添えてください。お支払い方法と送付先は請求ページに記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
             (NoticeKind.FeeDue, false) => (
                 $"[PrivacyPortal] A fee is due for your request ({reference})",
-                $"Your request to {name} carries a fee.\n\nAmount: {amount}\nPay by: {payBy}\n\nHow to pay is shown on your request page. Until payment is confirmed, the time to answer is paused."),
+                $"Your request to {name} carries a fee.\n\nAmount: {amount}\nPay by: {payBy}\n\nQuote the reference {reference} when you pay. How and where to pay is shown on your request page. Until payment is confirmed, the time to answer is paused."),
             (NoticeKind.FeeExpired, true) => (
                 $"【プライバシーポータル】手数料が支払われなかったため請求は終了しました（受付番号 {reference}）",
                 $"お支払い期限までに手数料が確認できなかったため、{name}の定めにより、請求はなかったものとして扱われます。必要な場合は、もう一度請求してください。"),

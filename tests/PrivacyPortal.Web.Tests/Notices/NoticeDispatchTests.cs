@@ -94,6 +94,7 @@ public sealed class NoticeDispatchTests : IDisposable
         var fee = Assert.Single(messages, m => m.Contains("手数料のお支払いのお願い", StringComparison.Ordinal));
         Assert.Contains("金額：1,100円", fee, StringComparison.Ordinal);
         Assert.Contains("お支払い期限：2026年12月8日", fee, StringComparison.Ordinal);
+        Assert.Contains("受付番号 NTTSMC-2026-000001 を書き添えて", fee, StringComparison.Ordinal);
         var decision = Assert.Single(messages, m => m.Contains("Subject: 【プライバシーポータル】請求への回答（受付番号 NTTSMC-2026-000001）", StringComparison.Ordinal));
         Assert.Contains("Content-Language: ja", decision, StringComparison.Ordinal);
         Assert.Contains("Attachment: NTTSMC-2026-000001.pdf (application/pdf)", decision, StringComparison.Ordinal);
