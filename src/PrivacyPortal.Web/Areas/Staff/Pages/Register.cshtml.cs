@@ -59,6 +59,9 @@ public sealed class RegisterModel(
 
     public RegisterStage Stage { get; private set; }
 
+    /// <summary>The signed-in officer, read once per request.</summary>
+    public StaffScope Scope { get; private set; } = null!;
+
     public IReadOnlyList<CurrentProfile> Policies { get; private set; } = [];
 
     public CurrentProfile Current { get; private set; } = null!;
@@ -151,7 +154,6 @@ public sealed class RegisterModel(
 
     private async Task<IActionResult> RegisterAsync(RequestChannel channel, DateOnly arrivedOn)
     {
-        var scope = (await scopes.ReadAsync(User, HttpContext.RequestAborted))!;
         var requester = Input.ToRequester();
         var agent = Input.ToAgent();
         var contact = agent is not null ? agent.Email : requester.Email;
@@ -169,7 +171,7 @@ public sealed class RegisterModel(
                 var reference = await ReferenceAllocator.NextAsync(db, Current.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, HttpContext.RequestAborted);
                 var request = PrivacyRequest.Register(
                     new NewRequest(Current.PolicyId, language, requester, agent, Input.ToItems(), Input.DocumentsByPost && AcceptsPost, Input.SubmissionKey!),
-                    channel, arrivedOn, scope.Actor, Current.Profile, Current.Version, reference, rules, statusLink, now);
+                    channel, arrivedOn, Scope.Actor, Current.Profile, Current.Version, reference, rules, statusLink, now);
                 db.Requests.Add(request);
                 await db.SaveChangesAsync(HttpContext.RequestAborted);
                 await transaction.CommitAsync(HttpContext.RequestAborted);
@@ -207,6 +209,8 @@ public sealed class RegisterModel(
         {
             return Challenge();
         }
+
+        Scope = scope;
 
         if (!scope.IsOfficer)
         {
