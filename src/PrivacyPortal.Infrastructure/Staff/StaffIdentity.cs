@@ -10,7 +10,8 @@ public static class StaffIdentity
 
     /// <summary>
     /// Identity's user store and rules, shared by the web app and the CLI (create-admin). Passwords: length only, no
-    /// composition rules (NIST SP 800-63B 5.1.1.2); lockout after 5 failures for 15 minutes, for every account.
+    /// composition rules (NIST SP 800-63B 5.1.1.2); lockout after 5 failures for 15 minutes, for every account;
+    /// authenticator codes work once (SingleUseAuthenticatorTokenProvider).
     /// </summary>
     public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<StaffUser>(options =>
@@ -29,5 +30,6 @@ public static class StaffIdentity
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 }

@@ -16,6 +16,12 @@ public sealed class StaffUser : IdentityUser
 
     /// <summary>A seeded demo account (embedded default with Portal:Demo); never created in production.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>
+    /// The last authenticator time step accepted (Unix seconds / 30): that step and every earlier one are refused,
+    /// so a code works once (RFC 6238 §5.2).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 /// <summary>The three roles. An officer sees only the controllers assigned to them.</summary>

@@ -9,7 +9,7 @@ namespace PrivacyPortal.Web.Tests.Staff;
 public sealed class StaffSignInTests() : PortalTest
 {
 
-    private static string CodeNow(string key) => Totp.Code(key, DateTimeOffset.UtcNow);
+    private string CodeNow(string key) => Totp.Code(key, Factory.Clock.GetUtcNow());
 
     [Fact]
     public async Task PasswordThenCode_OpensTheQueue_WithASecureStrictHttpOnlyCookie()
@@ -83,6 +83,54 @@ public sealed class StaffSignInTests() : PortalTest
         var done = await right.Content.ReadAsStringAsync();
         Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(done, "<li><code>"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff")).Status);
+    }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_WorksOnce_EvenInAnotherSession()
+    {
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        var code = CodeNow(key!);
+        using var first = StaffClient.Anonymous(Factory);
+        await first.SignInWithCodeAsync("officer@example.jp", code);
+
+        using var second = StaffClient.Anonymous(Factory);
+        var replay = await Assert.ThrowsAsync<InvalidOperationException>(() => second.SignInWithCodeAsync("officer@example.jp", code));
+        Assert.Contains("That code is not right.", replay.Message, StringComparison.Ordinal);
+
+        // The next step's code is a new code.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(SingleUseAuthenticatorTokenProvider.StepSeconds));
+        await second.SignInWithCodeAsync("officer@example.jp", CodeNow(key!));
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/staff")).Status);
+    }
+
+    [Fact]
+    public async Task AfterAStepIsAccepted_AnEarlierStepIsRefused()
+    {
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        var now = Factory.Clock.GetUtcNow();
+        using var ahead = StaffClient.Anonymous(Factory);
+        await ahead.SignInWithCodeAsync("officer@example.jp", Totp.Code(key!, now.AddSeconds(30)));
+
+        using var behind = StaffClient.Anonymous(Factory);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => behind.SignInWithCodeAsync("officer@example.jp", Totp.Code(key!, now)));
+    }
+
+    [Theory]
+    [InlineData(-60, false)]
+    [InlineData(60, false)]
+    [InlineData(-30, true)]
+    [InlineData(30, true)]
+    [InlineData(0, true)]
+    public async Task OneStepOfClockDrift_IsAllowed_TwoAreNot(int offsetSeconds, bool accepted)
+    {
+        var (_, key) = await StaffClient.CreateAccountAsync(Factory, "officer@example.jp", StaffRoles.PrivacyOfficer, ["nec"]);
+        var code = Totp.Code(key!, Factory.Clock.GetUtcNow().AddSeconds(offsetSeconds));
+        using var client = StaffClient.Anonymous(Factory);
+
+        var refused = await Record.ExceptionAsync(() => client.SignInWithCodeAsync("officer@example.jp", code));
+
+        Assert.Equal(accepted, refused is null);
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.Redirect, (await client.GetAsync("/staff")).Status);
     }
 
     [Fact]

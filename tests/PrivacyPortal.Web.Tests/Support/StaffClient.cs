@@ -50,7 +50,7 @@ public sealed partial class StaffClient : IDisposable
     {
         var (_, key) = await CreateAccountAsync(factory, email, role, controllers);
         var client = new StaffClient(factory, language) { AuthenticatorKey = key };
-        await client.SignInWithCodeAsync(email, Totp.Code(key!, DateTimeOffset.UtcNow));
+        await client.SignInWithCodeAsync(email, Totp.Code(key!, factory.Clock.GetUtcNow()));
         return client;
     }
 

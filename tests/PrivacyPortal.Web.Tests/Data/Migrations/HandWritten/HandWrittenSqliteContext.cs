@@ -30,6 +30,7 @@ public sealed class HandWrittenSqliteContext(DbContextOptions<HandWrittenSqliteC
         builder.Ignore<PrivacyPortal.Infrastructure.Audit.AuditCheckpoint>();
         builder.Ignore<PrivacyPortal.Infrastructure.Audit.TransparencyReport>();
         builder.Entity<PrivacyPortal.Domain.Audit.AuditEvent>().Ignore(x => x.Seq).Ignore(x => x.Hash).Ignore(x => x.PrevHash).Ignore(x => x.TextDigest).Ignore(x => x.Text);
+        builder.Entity<PrivacyPortal.Infrastructure.Staff.StaffUser>().Ignore(x => x.LastAuthenticatorStep);
         builder.Entity<PrivacyPortal.Infrastructure.Staff.AdminAuditEvent>().Ignore(x => x.Seq).Ignore(x => x.Hash).Ignore(x => x.PrevHash);
         builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().Ignore(x => x.Channel).Ignore(x => x.DisclosedFiles).Ignore(x => x.DeliveryEndsOn).Ignore(x => x.DisclosedFilesDeletedAtUtc).Ignore(x => x.StatusLinkProtected);
         builder.Entity<PrivacyPortal.Domain.Cases.RequestLetter>().Ignore(x => x.PostedAtUtc).Ignore(x => x.Subject).Ignore(x => x.Detail);
