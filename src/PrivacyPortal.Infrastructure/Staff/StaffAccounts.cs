@@ -62,6 +62,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext 
         db.StaffAssignments.RemoveRange(current.Where(a => !controllerIds.Contains(a.ControllerId)));
         db.StaffAssignments.AddRange(controllerIds.Distinct().Where(c => current.All(a => a.ControllerId != c)).Select(c => new StaffAssignment { UserId = user.Id, ControllerId = c }));
         Record(actor, "staff-controllers-set", user.Email ?? user.Id, string.Join(",", current.Select(a => a.ControllerId).Order()) + " -> " + string.Join(",", controllerIds.Order()));
+        // A new stamp ends the account's open sessions at once, so no session goes on with the old scope.
+        Check(await users.UpdateSecurityStampAsync(user));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -18,6 +18,7 @@ public sealed class LogoutModel(SignInManager<StaffUser> signIn, UserManager<Sta
         }
 
         await signIn.SignOutAsync();
-        return Page();
+        // The next page is read without the cookie, so it says "signed out" only once that is true.
+        return Redirect("/staff/logout");
     }
 }
