@@ -183,7 +183,7 @@ public static class ProfileLoader
     {
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
             if (node is not JsonObject obj)
             {
                 problems.Add(new(file, "(root)", "must be a JSON object"));

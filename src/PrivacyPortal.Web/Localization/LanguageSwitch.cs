@@ -28,12 +28,8 @@ public static class LanguageSwitch
                     SameSite = SameSiteMode.Lax,
                     Secure = context.Request.IsHttps,
                 });
-            var target = !string.IsNullOrEmpty(returnUrl) && IsLocal(returnUrl) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(Hosting.LocalReturnUrl.OrDefault(returnUrl, "/", "/"));
         });
         return endpoints;
     }
-
-    private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

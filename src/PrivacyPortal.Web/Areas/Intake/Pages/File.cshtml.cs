@@ -97,7 +97,6 @@ public sealed class FileModel(
             return NotFound();
         }
 
-        Input.Types = Input.Types.Distinct(StringComparer.Ordinal).ToList();
         Input.SubmissionKey = Input.SubmissionKey is { Length: > 0 and <= PrivacyRequest.MaxSubmissionKeyLength } key && key.All(char.IsAsciiLetterOrDigit)
             ? key
             : Guid.NewGuid().ToString("N");

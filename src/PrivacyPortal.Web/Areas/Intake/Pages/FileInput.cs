@@ -9,7 +9,14 @@ namespace PrivacyPortal.Web.Areas.Intake.Pages;
 /// <summary>Everything the request form posts. Strings stay strings so that whatever was typed comes back unchanged on an error.</summary>
 public sealed class FileInput
 {
-    public List<string> Types { get; set; } = [];
+    private List<string> _types = [];
+
+    /// <summary>The chosen request types: blank and repeated values a form can post ("Input.Types=") are dropped here, once.</summary>
+    public List<string> Types
+    {
+        get => _types;
+        set => _types = (value ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Answers to each type's fields, keyed "type.field" (e.g. "disclosure.method").</summary>
     public Dictionary<string, string?> Details { get; set; } = [];

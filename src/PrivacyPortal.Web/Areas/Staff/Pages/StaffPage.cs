@@ -8,10 +8,7 @@ namespace PrivacyPortal.Web.Areas.Staff.Pages;
 public abstract class StaffPage : PageModel
 {
     /// <summary>Only a path on this site: an absolute URL in returnUrl would make the sign-in page an open redirect.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith("/staff", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
-            ? returnUrl
-            : "/staff";
+    public static string SafeReturnUrl(string? returnUrl) => Hosting.LocalReturnUrl.OrDefault(returnUrl, "/staff", "/staff");
 
     /// <summary>A refused rule in the reader's language when there is a text for its code, else the rule's own words.</summary>
     public static string Explain(IStringLocalizer text, DomainException error)
