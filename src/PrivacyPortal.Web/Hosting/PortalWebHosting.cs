@@ -80,6 +80,7 @@ public static class PortalWebHosting
             .AddCheck<NoticesHealthCheck>("notices")
             .AddCheck<LettersHealthCheck>("letters")
             .AddCheck<JobsHealthCheck>("jobs");
+        services.AddPortalHealthDetailsPolicy(configuration);
         // Japanese text is written as characters, not numeric entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
@@ -120,10 +121,7 @@ public static class PortalWebHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        app.MapPortalHealth();
         app.MapLanguageSwitch();
         app.MapRazorPages();
         return app;

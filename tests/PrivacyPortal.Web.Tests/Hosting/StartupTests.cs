@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PrivacyPortal.Infrastructure.Profiles;
+using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Tests.Support;
 
 namespace PrivacyPortal.Web.Tests.Hosting;
@@ -14,7 +15,9 @@ public sealed class StartupTests
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", StaffRoles.Administrator);
+        var (details, _) = await admin.GetAsync("/health/details");
+        using var json = JsonDocument.Parse(details);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
@@ -56,9 +59,14 @@ public sealed class StartupTests
 
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", StaffRoles.Administrator);
+        var (details, _) = await admin.GetAsync("/health/details");
+        using var json = JsonDocument.Parse(details);
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        // Requesters are still served: a balancer keeps the instance; only the details say what is wrong.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"status\":\"Healthy\"}", await response.Content.ReadAsStringAsync());
         Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
         Assert.Contains("letters cannot be printed", json.RootElement.GetProperty("checks").GetProperty("letters").GetProperty("description").GetString(), StringComparison.Ordinal);
     }

@@ -48,7 +48,8 @@ public sealed class JobHostTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(home);
 
-        var (health, _) = await person.GetAsync("/health");
+        using var admin = await StaffClient.SignInAsync(_factory, "admin@example.jp", StaffRoles.Administrator);
+        var (health, _) = await admin.GetAsync("/health/details");
         Assert.Contains("\"jobs\":{\"status\":\"Degraded\"", health, StringComparison.Ordinal);
         Assert.Contains("always-crashing", health, StringComparison.Ordinal);
         Assert.Contains("Target page, context or browser has been closed", health, StringComparison.Ordinal);
@@ -61,7 +62,6 @@ public sealed class JobHostTests : IAsyncLifetime, IDisposable
         Assert.False(notices.IsFailing);
         Assert.NotNull(notices.LastSucceededAtUtc);
 
-        using var admin = await StaffClient.SignInAsync(_factory, "admin@example.jp", StaffRoles.Administrator);
         var (page, _) = await admin.GetAsync("/staff/admin/failures");
         var jobs = Html.Text(page);
         Assert.Contains("always-crashing", jobs, StringComparison.Ordinal);

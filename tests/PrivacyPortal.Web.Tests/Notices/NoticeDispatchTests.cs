@@ -165,10 +165,10 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.NotNull(given.FailedAtUtc);
         Assert.Null(given.ProtectedLink);
         Assert.Equal(1, person.Query(db => db.AuditEvents.Count(e => e.Action == "notice-failed")));
-        var (health, _) = await person.GetAsync("/health");
+        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", Infrastructure.Staff.StaffRoles.Administrator);
+        var (health, _) = await admin.GetAsync("/health/details");
         Assert.Contains("\"notices\":{\"status\":\"Degraded\"", health, StringComparison.Ordinal);
 
-        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", Infrastructure.Staff.StaffRoles.Administrator);
         var (failures, _) = await admin.GetAsync("/staff/admin/failures");
         Assert.Contains("EmailConfirmation", failures, StringComparison.Ordinal);
         Assert.Contains("h•••@example.jp", failures, StringComparison.Ordinal);
@@ -202,6 +202,37 @@ public sealed class PickupDirectoryTests
     public async Task ThePickupPage_IsOffByDefault()
     {
         await using var factory = new PortalFactory();
+        using var person = new IntakeClient(factory);
+
+        var (_, status) = await person.GetAsync("/dev/mail");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Theory]
+    [InlineData("/dev/mail/")]
+    [InlineData("/DEV/MAIL")]
+    [InlineData("/Dev/Mail")]
+    [InlineData("/dev/mail/x")]
+    [InlineData("/dev//mail")]
+    public async Task ThePickupPage_AnswersOnlyItsExactPath(string path)
+    {
+        await using var factory = new PortalFactory { Settings = new() { ["Smtp:ShowPickupPage"] = "true" } };
+        using var person = new IntakeClient(factory);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/dev/mail")).Status);
+
+        var (_, status) = await person.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task ThePickupPage_IsOffWhenAnSmtpHostIsConfigured_EvenIfAskedFor()
+    {
+        await using var factory = new PortalFactory
+        {
+            Settings = new() { ["Smtp:ShowPickupPage"] = "true", ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = "1" },
+        };
         using var person = new IntakeClient(factory);
 
         var (_, status) = await person.GetAsync("/dev/mail");
