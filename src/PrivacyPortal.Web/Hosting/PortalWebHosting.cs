@@ -71,6 +71,7 @@ public static class PortalWebHosting
         });
         services.AddPortalRateLimits(configuration);
         services.AddPortalForwardedHeaders(configuration);
+        services.AddPortalTransportSecurity(configuration);
         // Validators are registered, never run automatically: each handler validates its input explicitly.
         services.AddValidatorsFromAssembly(typeof(PortalWebHosting).Assembly, ServiceLifetime.Scoped);
 
@@ -96,6 +97,7 @@ public static class PortalWebHosting
         ArgumentNullException.ThrowIfNull(app);
         // First: everything after (logging, rate limits, links, cookies) sees the client behind a known proxy.
         app.UseForwardedHeaders();
+        app.UsePortalTransportSecurity();
         // One structured line per request: method, path (secrets redacted), status, duration. Never the query string
         // or a body, which carry tokens and personal data.
         app.UseSerilogRequestLogging(options =>

@@ -14,7 +14,7 @@ namespace PrivacyPortal.Web.Tests.Hosting;
 /// </summary>
 public sealed class ForwardedHeadersTests
 {
-    private const string Balancer = "10.0.0.1";
+    internal const string Balancer = "10.0.0.1";
 
     [Fact]
     public async Task FromAKnownProxy_EachClientBehindIt_HasItsOwnLimit()
@@ -55,7 +55,7 @@ public sealed class ForwardedHeadersTests
     }
 
     /// <summary>Every request arrives from the balancer's address, as it would through a real one.</summary>
-    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Behind(PortalFactory factory) =>
+    internal static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Behind(PortalFactory factory) =>
         factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new FromBalancer())));
 
     private sealed class FromBalancer : IStartupFilter
