@@ -51,7 +51,7 @@ public sealed class CaseFiles(PortalDbContext db, StaffScopeReader scopes, Docum
 
         request.RecordRead(scope.Actor, file.Described, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(http.RequestAborted);
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"{file.FileName}\"";
+        http.Response.Headers.ContentDisposition = Hosting.FileNames.ContentDisposition(file.FileName, file.ContentType);
         return new FileContentResult(content, file.ContentType);
     }
 }

@@ -33,7 +33,7 @@ public sealed record ReceivedCase(Guid Id, string StatusUrl, IntakeClient Person
     public PrivacyRequest Load() =>
         Person.Query(db => db.Requests.AsNoTracking().Include(r => r.AuditEvents).Include(r => r.Documents).Include(r => r.Notes).Include(r => r.Items).Include(r => r.Letters).Include(r => r.DisclosedFiles).AsSplitQuery().Single(r => r.Id == Id));
 
-    public async Task<HttpStatusCode> UploadPdfAsync()
+    public async Task<HttpStatusCode> UploadPdfAsync(string fileName = "passport.pdf")
     {
         var (page, _) = await Person.GetAsync(StatusUrl);
         using var content = new MultipartFormDataContent();
@@ -44,7 +44,7 @@ public sealed record ReceivedCase(Guid Id, string StatusUrl, IntakeClient Person
 
         var file = new ByteArrayContent(Pdf);
         file.Headers.ContentType = new("application/pdf");
-        content.Add(file, "file", "passport.pdf");
+        content.Add(file, "file", fileName);
         using var response = await Person.SendAsync(StatusUrl.Split('?')[0] + "?handler=Upload", content);
         return response.StatusCode;
     }

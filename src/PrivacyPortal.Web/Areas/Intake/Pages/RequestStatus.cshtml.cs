@@ -113,7 +113,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         }
 
         var bytes = await vault.ReadAsync(delivered.Id, delivered.StoredName, cancellationToken);
-        return File(bytes, delivered.ContentType, delivered.FileName);
+        return File(bytes, delivered.ContentType, Hosting.FileNames.Clean(delivered.FileName, "data"));
     }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
@@ -215,17 +215,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
     }
 
     /// <summary>The name without any path, control characters or excess length: it is only shown back to people.</summary>
-    public static string SafeName(string? name)
-    {
-        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
-        var clean = new string(file.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (clean.Length == 0)
-        {
-            clean = "document";
-        }
-
-        return clean.Length <= RequestDocument.MaxFileNameLength ? clean : clean[..RequestDocument.MaxFileNameLength];
-    }
+    public static string SafeName(string? name) => Hosting.FileNames.Clean(name);
 
     private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
     {
