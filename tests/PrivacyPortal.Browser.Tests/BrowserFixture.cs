@@ -98,6 +98,8 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Portal:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         // The journey reads the confirmation link from the outbox, as the mail worker would.
         builder.UseSetting("Worker:Enabled", "false");
+        // Many journeys sign staff in from this one address within a minute.
+        builder.UseSetting("RateLimits:StaffSignInPerMinute", "1000");
         builder.UseSetting("Portal:ProfilesDirectory", Path.Combine(RepoRoot(), "seeds"));
     }
 

@@ -40,6 +40,8 @@ public abstract class PortalDbContext : IdentityDbContext<StaffUser, IdentityRol
 
     public DbSet<Notices.StaffMessage> StaffMessages => Set<Notices.StaffMessage>();
 
+    public DbSet<StaffSignInLock> StaffSignInLocks => Set<StaffSignInLock>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every instance on a server database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

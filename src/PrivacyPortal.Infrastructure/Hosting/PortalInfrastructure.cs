@@ -79,6 +79,7 @@ public static class PortalInfrastructure
         services.AddScoped<ProfileStore>();
         services.AddStaffIdentityCore();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSignInGuard>();
         services.AddScoped<Audit.AuditExports>();
         services.AddScoped<Audit.TransparencyReports>();
         services.AddScoped<Retention.PersonalDataEraser>();

@@ -17,6 +17,9 @@ public sealed class RateLimitSettings
     public int UploadPerMinute { get; set; } = 20;
 
     public int StatusLinkPerMinute { get; set; } = 5;
+
+    /// <summary>Staff sign-in attempts (password and code steps together) per client address.</summary>
+    public int StaffSignInPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -25,6 +28,9 @@ public sealed class RateLimitSettings
 /// </summary>
 public static class AbuseProtection
 {
+    /// <summary>The policy the staff sign-in pages carry: posts per client address, whichever account they name.</summary>
+    public const string StaffSignInPolicy = "staff-sign-in";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitSettings>(configuration.GetSection(RateLimitSettings.Section));
@@ -51,6 +57,18 @@ public static class AbuseProtection
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
                 return RateLimitPartition.GetFixedWindowLimiter(
                     $"{Category(context.Request)}|{client}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.AddPolicy(StaffSignInPolicy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value.StaffSignInPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    $"{StaffSignInPolicy}|{context.Connection.RemoteIpAddress?.ToString() ?? "local"}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });

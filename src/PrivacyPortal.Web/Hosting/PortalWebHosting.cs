@@ -117,8 +117,9 @@ public static class PortalWebHosting
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
-        app.UseRateLimiter();
         app.UseRouting();
+        // After routing: a page's own policy (staff sign-in) is read from its endpoint.
+        app.UseRateLimiter();
         app.Use(RequestLogPaths.Remember);
         app.UseAuthentication();
         app.UseAuthorization();

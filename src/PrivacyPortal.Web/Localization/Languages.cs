@@ -13,4 +13,25 @@ public static class Languages
     /// <summary>"ja" or "en" for the current request.</summary>
     public static string Current =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Japanese ? Japanese : English;
+
+    /// <summary>Texts in another person's language (an email to a colleague) until disposed; the request's language after.</summary>
+    public static IDisposable Use(string language) => new CultureScope(language == Japanese ? Japanese : English);
+
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public CultureScope(string language)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
+    }
 }

@@ -162,7 +162,7 @@ public sealed partial class TwoInstanceTests : IDisposable
         start.Environment["Worker__PollSeconds"] = "0.2";
         // The load balancer in front of both is this loopback address: its X-Forwarded-Proto says HTTPS.
         start.Environment["ForwardedHeaders__KnownProxies"] = "127.0.0.1";
-        foreach (var limit in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute" })
+        foreach (var limit in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute", "StaffSignInPerMinute" })
         {
             start.Environment[$"RateLimits__{limit}"] = "100000";
         }

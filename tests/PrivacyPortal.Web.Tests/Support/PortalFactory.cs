@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,6 +32,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; init; } = [];
 
     public string DataDirectory => _data.Path;
+
+    /// <summary>
+    /// Every request arrives from a load balancer (10.0.0.1) that is a known proxy, so a client's address is the one
+    /// its X-Forwarded-For names (StaffClient.From, or the header on a request).
+    /// </summary>
+    public bool BehindBalancer { get; init; }
+
+    public const string Balancer = "10.0.0.1";
 
     /// <summary>Settings that point `portal` (PortalCli.RunAsync) at this portal's database and data folder.</summary>
     public Dictionary<string, string?> CliSettings
@@ -71,7 +80,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Storage:Blobs", BlobStore);
         }
-        foreach (var setting in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute" })
+        foreach (var setting in new[] { "SubmitPerMinute", "ConfirmPerMinute", "StatusPerMinute", "UploadPerMinute", "StatusLinkPerMinute", "StaffSignInPerMinute" })
         {
             builder.UseSetting($"RateLimits:{setting}", RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -83,7 +92,19 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (BehindBalancer)
+        {
+            builder.UseSetting("ForwardedHeaders:KnownProxies", Balancer);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (BehindBalancer)
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromBalancer());
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -94,5 +115,18 @@ public class PortalFactory : WebApplicationFactory<Program>
             _postgres?.Dispose();
             _data.Dispose();
         }
+    }
+
+    private sealed class FromBalancer : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(Balancer);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -56,6 +56,14 @@ public sealed partial class StaffClient : IDisposable
 
     public static StaffClient Anonymous(PortalFactory factory, string language = "en") => new(factory, language);
 
+    /// <summary>Every request names this client address to the balancer (PortalFactory.BehindBalancer).</summary>
+    public StaffClient From(string address)
+    {
+        _client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        _client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return this;
+    }
+
     public async Task SignInWithCodeAsync(string email, string code)
     {
         using var password = await PostFormAsync("/staff/login", new() { ["email"] = email, ["password"] = Password });

@@ -14,6 +14,17 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     }
 }
 
+internal sealed class StaffSignInLockConfiguration : IEntityTypeConfiguration<StaffSignInLock>
+{
+    public void Configure(EntityTypeBuilder<StaffSignInLock> builder)
+    {
+        builder.ToTable("StaffSignInLocks");
+        builder.HasKey(l => l.Key);
+        builder.Property(l => l.Key).HasMaxLength(StaffSignInLock.KeyLength);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class StaffAssignmentConfiguration : IEntityTypeConfiguration<StaffAssignment>
 {
     public void Configure(EntityTypeBuilder<StaffAssignment> builder)

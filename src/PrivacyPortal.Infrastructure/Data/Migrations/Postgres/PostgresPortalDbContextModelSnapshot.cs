@@ -1079,6 +1079,32 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("StaffAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSignInLocks", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1522,6 +1548,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
                     b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

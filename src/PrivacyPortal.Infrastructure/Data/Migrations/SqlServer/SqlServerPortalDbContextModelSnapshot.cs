@@ -1081,6 +1081,32 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("StaffAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSignInLocks", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1525,6 +1551,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
                     b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -1056,6 +1056,32 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("StaffAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffSignInLocks", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1499,6 +1525,15 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyPortal.Infrastructure.Staff.StaffSignInLock", b =>
+                {
                     b.HasOne("PrivacyPortal.Infrastructure.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Web.Hosting;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 
 /// <summary>The second step: a code from the authenticator app, or one of the recovery codes.</summary>
+[EnableRateLimiting(AbuseProtection.StaffSignInPolicy)]
 public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, IStringLocalizer text) : StaffPage
 {
     public string ReturnUrl { get; private set; } = "/staff";

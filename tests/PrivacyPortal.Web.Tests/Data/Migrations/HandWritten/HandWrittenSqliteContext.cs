@@ -25,6 +25,7 @@ public sealed class HandWrittenSqliteContext(DbContextOptions<HandWrittenSqliteC
         builder.Ignore<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
         builder.Ignore<PrivacyPortal.Infrastructure.Storage.StoredBlob>();
         builder.Ignore<PrivacyPortal.Infrastructure.Jobs.JobLease>();
+        builder.Ignore<PrivacyPortal.Infrastructure.Staff.StaffSignInLock>();
         builder.Ignore<PrivacyPortal.Infrastructure.Requests.ReferenceCounter>();
         builder.Ignore<PrivacyPortal.Infrastructure.Audit.AuditChainHead>();
         builder.Ignore<PrivacyPortal.Infrastructure.Audit.AuditCheckpoint>();
