@@ -15,6 +15,8 @@ packages=()
 command -v dotnet >/dev/null || packages+=(dotnet-sdk-10.0)
 # Letters are printed by Chromium with the IPAex fonts, by the running portal as much as by the tests.
 command -v chromium >/dev/null || packages+=(chromium)
+# scripts/run.sh makes the key-ring certificate with it.
+command -v openssl >/dev/null || packages+=(openssl)
 [ -e /usr/share/fonts/opentype/ipaexfont-gothic ] || [ -e /usr/share/fonts/truetype/ipaexfont-gothic ] \
   || packages+=(fonts-ipaexfont-gothic fonts-ipaexfont-mincho)
 if [ "$purpose" = "test" ]; then

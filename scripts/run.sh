@@ -10,6 +10,27 @@ export Portal__ProfilesDirectory="${Portal__ProfilesDirectory:-$PWD/seeds}"
 export Portal__PublicBaseUrl="${Portal__PublicBaseUrl:-${PORTAL_URLS:-http://localhost:5080}}"
 # Embedded default: mail is written to data/mail and listed at /dev/mail, so the confirmation links can be opened.
 export Smtp__ShowPickupPage="${Smtp__ShowPickupPage:-true}"
+# The key ring (which also protects the document key) is encrypted with a certificate kept outside the data folder,
+# made once here: without it the portal refuses to start outside Development.
+if [ -z "${DataProtection__CertificatePath:-}" ]; then
+  secrets="${PORTAL_SECRETS:-${XDG_CONFIG_HOME:-$HOME/.config}/privacyportal}"
+  (umask 077 && mkdir -p "$secrets")
+  if [ ! -s "$secrets/keyring.pfx" ]; then
+    (
+      umask 077
+      openssl rand -base64 32 > "$secrets/keyring.password"
+      openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=PrivacyPortal key ring" \
+        -keyout "$secrets/keyring.key.pem" -out "$secrets/keyring.cert.pem" 2>/dev/null
+      openssl pkcs12 -export -inkey "$secrets/keyring.key.pem" -in "$secrets/keyring.cert.pem" \
+        -out "$secrets/keyring.pfx" -passout file:"$secrets/keyring.password"
+      rm -f "$secrets/keyring.key.pem" "$secrets/keyring.cert.pem"
+    )
+    echo "PrivacyPortal: made the key-ring certificate $secrets/keyring.pfx (keep it: without it the key ring is lost)"
+  fi
+  export DataProtection__CertificatePath="$secrets/keyring.pfx"
+  DataProtection__CertificatePassword="$(cat "$secrets/keyring.password")"
+  export DataProtection__CertificatePassword
+fi
 # Demo mode: demo staff (password privacy-portal-demo) and one demo request per policy on a new database.
 # PORTAL_DEMO=false starts without them.
 export Portal__Demo="${PORTAL_DEMO:-true}"

@@ -19,6 +19,8 @@ public static class PortalInfrastructure
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Before anything is written: the folder and everything the host creates in it are owner-only.
+        OwnerOnlyFiles.Apply(PortalOptions.ResolveDataDirectory(configuration, contentRoot));
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.PostConfigure<PortalOptions>(options =>

@@ -62,7 +62,8 @@ public static class PortalKeys
     /// <summary>
     /// What a deployment must set, checked before the host starts so it stops with the reason instead of running
     /// half-safe: links in emails from Portal:PublicBaseUrl only (never from a request's Host header) outside
-    /// Development, and in Production a certificate for the key ring whenever it is kept in a server database.
+    /// Development, and outside Development a certificate for the key ring, so neither the ring nor the document key it
+    /// protects is ever stored in plain form beside the data.
     /// </summary>
     public static void RequireDeploymentSettings(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -79,10 +80,10 @@ public static class PortalKeys
             problems.Add($"Portal:PublicBaseUrl must be an absolute http or https address: {url}");
         }
 
-        var provider = DatabaseOptions.ResolveProvider(configuration);
-        if (environment.IsProduction() && provider != PortalProvider.Sqlite && string.IsNullOrWhiteSpace(configuration[$"{Section}:CertificatePath"]))
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration[$"{Section}:CertificatePath"]))
         {
-            problems.Add($"DataProtection:CertificatePath is required in Production with Database:Provider {provider}: the data-protection keys are stored in the database and must be encrypted with a certificate (a PKCS#12 file; password in DataProtection:CertificatePassword).");
+            var where = DatabaseOptions.ResolveProvider(configuration) == PortalProvider.Sqlite ? "in the keys folder beside the database" : "in the database";
+            problems.Add($"DataProtection:CertificatePath is required outside Development: the data-protection keys (which also protect the document key) are stored {where} and must be encrypted with a certificate (a PKCS#12 file kept outside the data folder; password in DataProtection:CertificatePassword).");
         }
 
         if (problems.Count > 0)

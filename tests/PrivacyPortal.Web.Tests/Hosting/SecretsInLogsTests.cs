@@ -105,6 +105,8 @@ public sealed partial class SecretsInLogsTests : IDisposable
         start.Environment["Portal__DataDirectory"] = _data.Path;
         start.Environment["Portal__ProfilesDirectory"] = RepoPaths.Seeds;
         start.Environment["Portal__PublicBaseUrl"] = baseUrl;
+        start.Environment["DataProtection__CertificatePath"] = TestCertificate.Shared;
+        start.Environment["DataProtection__CertificatePassword"] = TestCertificate.Password;
         start.Environment["Worker__PollSeconds"] = "0.2";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
         process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -51,6 +51,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 ["Portal:DataDirectory"] = _data.Path,
                 ["Portal:ProfilesDirectory"] = ProfilesDirectory ?? RepoPaths.Seeds,
+                ["DataProtection:CertificatePath"] = TestCertificate.Shared,
+                ["DataProtection:CertificatePassword"] = TestCertificate.Password,
             };
             if (_postgres is not null)
             {
@@ -69,6 +71,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataDirectory", _data.Path);
         builder.UseSetting("Portal:ProfilesDirectory", ProfilesDirectory ?? RepoPaths.Seeds);
         builder.UseSetting("Portal:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificate.Shared);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
         if (Provider == Providers.Postgres)
         {
             _postgres ??= TestPostgres.Create();

@@ -20,13 +20,13 @@ public sealed class TestDeployment : IDisposable
         Settings["Portal:DataDirectory"] = Data.Path;
         Settings["Portal:ProfilesDirectory"] = RepoPaths.Seeds;
         Settings["Portal:PublicBaseUrl"] = "http://127.0.0.1";
+        Settings["DataProtection:CertificatePath"] = TestCertificate.Shared;
+        Settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
         if (provider == Providers.Postgres)
         {
             _postgres = TestPostgres.Create();
             Settings["Database:Provider"] = "Postgres";
             Settings["Database:ConnectionString"] = _postgres.ConnectionString;
-            Settings["DataProtection:CertificatePath"] = TestCertificate.Write(Data.File("keys.pfx"), "test-password");
-            Settings["DataProtection:CertificatePassword"] = "test-password";
         }
     }
 
@@ -60,8 +60,22 @@ public sealed class TestDeployment : IDisposable
 }
 
 /// <summary>A self-signed certificate with its private key, as a PKCS#12 file, for the data-protection key ring.</summary>
+/// <summary>Key-ring certificates: outside Development the portal will not start without one.</summary>
 public static class TestCertificate
 {
+    public const string Password = "test-password";
+
+    private static readonly Lazy<string> SharedPath = new(() =>
+    {
+        // One per test run, outside every portal's data folder, as a deployment keeps it.
+        var folder = Directory.CreateTempSubdirectory("portal-test-keyring-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Delete(recursive: true);
+        return Write(Path.Combine(folder.FullName, "keyring.pfx"), Password);
+    });
+
+    /// <summary>A certificate shared by the portals of this test run (each has its own key ring, encrypted with it).</summary>
+    public static string Shared => SharedPath.Value;
+
     public static string Write(string path, string password)
     {
         using var rsa = RSA.Create(2048);
