@@ -112,6 +112,9 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
     {
         settings["Portal:ProfilesDirectory"] = RepoPaths.Seeds;
         settings.TryAdd("Portal:DataDirectory", Track(new TempDirectory()).Path);
+        // The restored key ring is encrypted: it opens with the certificate that encrypted it, as a real restore needs.
+        settings["DataProtection:CertificatePath"] = TestCertificate.Shared;
+        settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
         await using var provider = PortalServices.Build(settings);
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -195,7 +198,7 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await PortalCli.RunAsync(args, stdout, stderr, new Dictionary<string, string?> { ["Portal:DataDirectory"] = _embedded.DataDirectory, ["Portal:ProfilesDirectory"] = RepoPaths.Seeds });
+        var exit = await PortalCli.RunAsync(args, stdout, stderr, new Dictionary<string, string?> { ["Portal:DataDirectory"] = _embedded.DataDirectory, ["Portal:ProfilesDirectory"] = RepoPaths.Seeds, ["DataProtection:CertificatePath"] = TestCertificate.Shared, ["DataProtection:CertificatePassword"] = TestCertificate.Password });
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -82,6 +82,9 @@ public sealed partial class IntakeClient : IDisposable
 
     public Task<HttpResponseMessage> SendGetAsync(string url) => _client.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>Any request, with this browser's cookies (the hostile-input crawl builds its own bodies).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public Task<HttpResponseMessage> SendAsync(string url, HttpContent content) => _client.PostAsync(new Uri(url, UriKind.Relative), content);
 
     /// <summary>Fills in, reviews and submits; returns the status page address the portal redirects to.</summary>

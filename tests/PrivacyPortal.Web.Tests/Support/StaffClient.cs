@@ -87,6 +87,9 @@ public sealed partial class StaffClient : IDisposable
 
     public Task<HttpResponseMessage> GetResponseAsync(string url) => _client.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>Any request, with this browser's cookies (the hostile-input crawl builds its own bodies).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     /// <summary>Posts a form the way a browser would: the antiforgery token comes from the page the form is on.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
