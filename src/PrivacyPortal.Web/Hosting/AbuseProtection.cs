@@ -23,11 +23,25 @@ public sealed class RateLimitSettings
 }
 
 /// <summary>
-/// Rate limits on submitting, confirming, the status page, uploads and new-link requests: per client address, a
-/// fixed window of one minute, no queue. A refused request gets 429 and the friendly status page.
+/// Rate limits per client address, a fixed window of one minute, no queue: a refused request gets 429 and the
+/// friendly status page. Each limited page names its policy with <c>[EnableRateLimiting]</c> (so a new route or a
+/// renamed path cannot slip out of its limit): filing, confirming, the status page (its uploads counted apart), new
+/// status links and staff sign-in.
 /// </summary>
 public static class AbuseProtection
 {
+    /// <summary>Posting the filing form (any step).</summary>
+    public const string SubmitPolicy = "submit";
+
+    /// <summary>Opening and posting the confirmation link.</summary>
+    public const string ConfirmPolicy = "confirm";
+
+    /// <summary>The status page and its downloads; its uploads count against their own limit.</summary>
+    public const string StatusPolicy = "status";
+
+    /// <summary>Asking for a new status link.</summary>
+    public const string StatusLinkPolicy = "status-link";
+
     /// <summary>The policy the staff sign-in pages carry: posts per client address, whichever account they name.</summary>
     public const string StaffSignInPolicy = "staff-sign-in";
 
@@ -37,63 +51,31 @@ public static class AbuseProtection
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value;
-                int? permits = Category(context.Request) switch
-                {
-                    "submit" => settings.SubmitPerMinute,
-                    "confirm" => settings.ConfirmPerMinute,
-                    "upload" => settings.UploadPerMinute,
-                    "status" => settings.StatusPerMinute,
-                    "status-link" => settings.StatusLinkPerMinute,
-                    _ => null,
-                };
-                if (permits is not { } limit)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    $"{Category(context.Request)}|{client}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            options.AddPolicy(StaffSignInPolicy, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value.StaffSignInPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    $"{StaffSignInPolicy}|{context.Connection.RemoteIpAddress?.ToString() ?? "local"}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            options.AddPolicy(SubmitPolicy, context => PerAddress(context, SubmitPolicy, IsPost(context) ? s => s.SubmitPerMinute : null));
+            options.AddPolicy(ConfirmPolicy, context => PerAddress(context, ConfirmPolicy, s => s.ConfirmPerMinute));
+            options.AddPolicy(StatusPolicy, context =>
+                IsPost(context) && string.Equals(context.Request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase)
+                    ? PerAddress(context, "upload", s => s.UploadPerMinute)
+                    : PerAddress(context, StatusPolicy, s => s.StatusPerMinute));
+            options.AddPolicy(StatusLinkPolicy, context => PerAddress(context, StatusLinkPolicy, IsPost(context) ? s => s.StatusLinkPerMinute : null));
+            options.AddPolicy(StaffSignInPolicy, context => PerAddress(context, StaffSignInPolicy, IsPost(context) ? s => s.StaffSignInPerMinute : null));
         });
         return services;
     }
 
-    private static string? Category(HttpRequest request)
+    private static bool IsPost(HttpContext context) => HttpMethods.IsPost(context.Request.Method);
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string category, Func<RateLimitSettings, int>? permits)
     {
-        var path = request.Path.Value ?? string.Empty;
-        var post = HttpMethods.IsPost(request.Method);
-        if (path.StartsWith("/policies/", StringComparison.Ordinal) && path.EndsWith("/file", StringComparison.Ordinal))
+        if (permits is null)
         {
-            return post ? "submit" : null;
+            return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        if (path.StartsWith("/confirm/", StringComparison.Ordinal))
-        {
-            return "confirm";
-        }
-
-        if (path.StartsWith("/r/", StringComparison.Ordinal))
-        {
-            return post && string.Equals(request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase) ? "upload" : "status";
-        }
-
-        return path == "/status-link" && post ? "status-link" : null;
+        var limit = permits(context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value);
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+        return RateLimitPartition.GetFixedWindowLimiter(
+            $"{category}|{client}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 }

@@ -25,6 +25,7 @@ public enum ConfirmState
 /// The single-use email confirmation link. Opening it shows a button; only the POST confirms, so a mail scanner
 /// that follows links cannot confirm a request on the person's behalf.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.AbuseProtection.ConfirmPolicy)]
 public sealed class ConfirmModel(PortalDbContext db, ProfileStore profiles, TimeProvider clock, NoticeLinks links, IOptions<PortalOptions> options) : PageModel
 {
     private const int ReferenceAttempts = 5;

@@ -29,6 +29,7 @@ public enum FileStage
 /// Filing a request: choose the kinds of request, fill in the form the profile calls for, review the exact fee,
 /// submit. Works without JavaScript; whatever was typed comes back on every error.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.AbuseProtection.SubmitPolicy)]
 public sealed class FileModel(
     ProfileStore profiles,
     PortalDbContext db,

@@ -31,6 +31,7 @@ public enum DeadLink
 /// </summary>
 [RequestSizeLimit(RequestStatusModel.MaxUploadRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestStatusModel.MaxUploadRequestBytes)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.AbuseProtection.StatusPolicy)]
 public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles, TimeProvider clock, DocumentVault vault, IStringLocalizer text) : PageModel
 {
     /// <summary>A 10 MB file plus the form around it; anything larger is refused before it is read.</summary>

@@ -14,6 +14,7 @@ namespace PrivacyPortal.Web.Areas.Intake.Pages;
 /// A new status link for a lost or expired one, sent only to the address the request confirmed. The page says the
 /// same whether or not anything matched, so it reveals nothing about who has filed what.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.AbuseProtection.StatusLinkPolicy)]
 public sealed class StatusLinkModel(PortalDbContext db, TimeProvider clock, NoticeLinks links, IOptions<PortalOptions> options) : PageModel
 {
     [BindProperty]
