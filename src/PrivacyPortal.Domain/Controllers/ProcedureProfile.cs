@@ -58,6 +58,18 @@ public sealed record ProcedureProfile
 
     public FeeSchedule? FindFee(string feeId) => Fees.FirstOrDefault(f => f.Id == feeId);
 
+    /// <summary>
+    /// The schedule whose payment terms a fee request states (the first with a published amount): one choice for the
+    /// status page, the email and the letter, so the three give the same methods.
+    /// </summary>
+    public FeeSchedule? PaymentSchedule => Fees.FirstOrDefault(f => f.Amount.IsPublished()) ?? (Fees.Count > 0 ? Fees[0] : null);
+
+    /// <summary>Where a payment sent by post goes (stamps, a postal order): the desk, when the profile gives its address.</summary>
+    public string? PaymentAddress(string language) =>
+        Desk?.Address is { } address
+            ? string.Join(" ", new[] { Desk.PostalCode is { } code ? $"〒{code}" : null, address.In(language), Desk.Name.In(language) }.Where(p => !string.IsNullOrWhiteSpace(p)))
+            : null;
+
     public bool Has(Requests.Regime regime) => Regimes.Contains(Requests.Regimes.Id(regime));
 
     /// <summary>The request types this policy accepts, the four families first, in the catalogue's order.</summary>

@@ -15,7 +15,7 @@ public sealed record MailAttachment(string FileName, string MediaType, string Me
 /// </summary>
 public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
 {
-    public MimeMessage Compose(Notice notice, string? link, LocalizedText company, MailAttachment? attachment = null)
+    public MimeMessage Compose(Notice notice, string? link, LocalizedText company, MailAttachment? attachment = null, Domain.Controllers.ProcedureProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(company);
@@ -24,6 +24,7 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         var reference = notice.Reference ?? string.Empty;
         var detail = notice.Detail ?? string.Empty;
         var (amount, payBy) = FeeDetail(notice);
+        var (howToPay, payTo) = HowToPay(profile, notice.Language);
         var (subject, body) = (notice.Kind, ja) switch
         {
             (NoticeKind.EmailConfirmation, true) => (
@@ -67,10 +68,10 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
                 $"{name} needs the following to confirm your identity:\n\n{detail}\n\nPlease send it from your request page, linked below. Until it arrives, the time to answer is paused."),
             (NoticeKind.FeeDue, true) => (
                 $"【プライバシーポータル】手数料のお支払いのお願い（受付番号 {reference}）",
-                $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n\nお支払いの際は受付番号 {reference} を書き添えてください。お支払い方法と送付先は請求ページに記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
+                $"{name}への請求には手数料がかかります。\n\n金額：{amount}\nお支払い期限：{payBy}\n{(howToPay.Length > 0 ? $"お支払い方法：\n{howToPay}\n" : string.Empty)}{(payTo is null ? string.Empty : $"送付先：{payTo}\n")}\nお支払いの際は受付番号 {reference} を書き添えてください。お支払い方法と送付先は請求ページにも記載しています。お支払いが確認されるまで、回答までの期間は止まっています。"),
             (NoticeKind.FeeDue, false) => (
                 $"[PrivacyPortal] A fee is due for your request ({reference})",
-                $"Your request to {name} carries a fee.\n\nAmount: {amount}\nPay by: {payBy}\n\nQuote the reference {reference} when you pay. How and where to pay is shown on your request page. Until payment is confirmed, the time to answer is paused."),
+                $"Your request to {name} carries a fee.\n\nAmount: {amount}\nPay by: {payBy}\n{(howToPay.Length > 0 ? $"How to pay:\n{howToPay}\n" : string.Empty)}{(payTo is null ? string.Empty : $"Where to send it: {payTo}\n")}\nQuote the reference {reference} when you pay. Your request page, linked below, says the same. Until payment is confirmed, the time to answer is paused."),
             (NoticeKind.FeeExpired, true) => (
                 $"【プライバシーポータル】手数料が支払われなかったため請求は終了しました（受付番号 {reference}）",
                 $"お支払い期限までに手数料が確認できなかったため、{name}の定めにより、請求はなかったものとして扱われます。必要な場合は、もう一度請求してください。"),
@@ -153,6 +154,17 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         message.Body = new Multipart("mixed") { text, file };
         message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
+    }
+
+    /// <summary>The payment methods (one line each) and the postal address the fee request letter and status page give too.</summary>
+    private static (string Methods, string? PayTo) HowToPay(Domain.Controllers.ProcedureProfile? profile, string language)
+    {
+        if (profile?.PaymentSchedule is not { Payment.Status: Domain.Common.PublicationStatus.Published } schedule)
+        {
+            return (string.Empty, profile?.PaymentAddress(language));
+        }
+
+        return (string.Join('\n', schedule.Payment.Methods.Select(m => $"- {m.In(language)}")), profile.PaymentAddress(language));
     }
 
     /// <summary>A fee notice's detail is "minor-units currency pay-by" (<see cref="Domain.Requests.PrivacyRequest.RequestFee"/>).</summary>

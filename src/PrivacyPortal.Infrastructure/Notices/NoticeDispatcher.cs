@@ -110,12 +110,12 @@ public sealed class NoticeDispatcher(
 
     /// <summary>The notice as an email in its language, or why it cannot be one (its link key, its letter file).</summary>
     private async Task<(Domain.Notices.Notice Notice, MimeKit.MimeMessage? Message, Exception? Failure)> PrepareAsync(
-        Domain.Notices.Notice notice, Dictionary<Guid, LocalizedText> companies, CancellationToken cancellationToken)
+        Domain.Notices.Notice notice, Dictionary<Guid, NoticeCompany> companies, CancellationToken cancellationToken)
     {
         try
         {
             var link = notice.ProtectedLink is null ? null : links.Unprotect(notice.ProtectedLink);
-            return (notice, composer.Compose(notice, link, companies[notice.RequestId], await LetterAsync(notice, cancellationToken)), null);
+            return (notice, composer.Compose(notice, link, companies[notice.RequestId].Name, await LetterAsync(notice, cancellationToken), companies[notice.RequestId].Profile), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -203,18 +203,18 @@ public sealed class NoticeDispatcher(
     }
 
     /// <summary>Each request's company name under the profile version it was filed under: one query, each version read once.</summary>
-    private async Task<Dictionary<Guid, LocalizedText>> CompaniesAsync(List<Guid> requestIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, NoticeCompany>> CompaniesAsync(List<Guid> requestIds, CancellationToken cancellationToken)
     {
         var requests = await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
             .Select(r => new { r.Id, r.PolicyId, r.ProfileVersion }).ToListAsync(cancellationToken);
-        var names = new Dictionary<(string, int), LocalizedText>();
-        var byRequest = new Dictionary<Guid, LocalizedText>();
+        var names = new Dictionary<(string, int), NoticeCompany>();
+        var byRequest = new Dictionary<Guid, NoticeCompany>();
         foreach (var request in requests)
         {
             if (!names.TryGetValue((request.PolicyId, request.ProfileVersion), out var name))
             {
                 var profile = await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, cancellationToken);
-                name = profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId);
+                name = new NoticeCompany(profile?.Controller.Name ?? LocalizedText.Of(request.PolicyId, request.PolicyId), profile?.Profile);
                 names[(request.PolicyId, request.ProfileVersion)] = name;
             }
 
@@ -224,3 +224,6 @@ public sealed class NoticeDispatcher(
         return byRequest;
     }
 }
+
+/// <summary>The company a notice speaks for: its name, and the profile version the request was filed under (fee terms).</summary>
+public sealed record NoticeCompany(LocalizedText Name, Domain.Controllers.ProcedureProfile? Profile);

@@ -58,9 +58,9 @@ public sealed class LetterSampleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ja", "お支払い期限", "なかったものとして取り扱います", "その旨をお知らせします", "お書き添えください")]
-    [InlineData("en", "Last day to pay", "treated as not having been made", "tells you so", "quote the reference")]
-    public async Task TheFeeLetter_GivesTheLastDayHowToPayTheReferenceAndWhatHappensIfUnpaid(string language, string lastDay, string deemed, string shortfall, string reference)
+    [InlineData("ja", "お支払い期限", "なかったものとして取り扱います", "その旨をお知らせします", "お書き添えください", "送付先")]
+    [InlineData("en", "Last day to pay", "treated as not having been made", "tells you so", "quote the reference", "Where to send it")]
+    public async Task TheFeeLetter_GivesTheLastDayHowToPayWhereTheReferenceAndWhatHappensIfUnpaid(string language, string lastDay, string deemed, string shortfall, string reference, string payTo)
     {
         var output = _data.File($"fee-terms-{language}.pdf");
 
@@ -68,7 +68,8 @@ public sealed class LetterSampleTests : IDisposable
 
         Assert.True(exit == ExitCodes.Ok, error);
         var words = string.Concat((await PdfTextAsync(output)).Where(c => !char.IsWhiteSpace(c)));
-        foreach (var fact in new[] { lastDay, deemed, shortfall, reference })
+        // The same postal address the email and the status page give (the desk's, from the profile).
+        foreach (var fact in new[] { lastDay, deemed, shortfall, reference, payTo, "〒541-0047", "Awajimachi" })
         {
             Assert.Contains(fact.Replace(" ", string.Empty, StringComparison.Ordinal), words, StringComparison.Ordinal);
         }

@@ -94,6 +94,14 @@ public sealed class StatusLinkJourneyTests : IDisposable
         Assert.Equal(second, feeLink);
         var feePage = await OpensAsync(person, feeLink);
         Assert.Contains("1,100", feePage, StringComparison.Ordinal);
+        // The email gives what the page gives: amount, last day, each way to pay, where to send it, the reference.
+        var pageText = Html.Text(feePage);
+        foreach (var fact in new[] { "1,100", "8 December 2026", "Others: enclose postage stamps for the amount with the request form", "Contracted service users: billed together with the service fees", "〒541-0047 14th floor, Urbannet Midosuji Building, 4-2-13 Awajimachi, Chuo-ku, Osaka", "NTTSMC-2026-000001" })
+        {
+            Assert.Contains(fact, fee, StringComparison.Ordinal);
+            Assert.Contains(fact, pageText, StringComparison.Ordinal);
+        }
+
         // The page follows the state: the fee has been asked for, and identity needs nothing more.
         Assert.Contains("The company has asked for the fee", feePage, StringComparison.Ordinal);
         Assert.DoesNotContain("You do not pay until the company asks", feePage, StringComparison.Ordinal);
