@@ -6,8 +6,20 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh run
 export Portal__DataDirectory="${Portal__DataDirectory:-$PWD/data}"
 export Portal__ProfilesDirectory="${Portal__ProfilesDirectory:-$PWD/seeds}"
+# An address given as --urls (or PORTAL_URLS) is where the portal listens; the first one, with a wildcard host read
+# as localhost, is where the links in emails (demo requests' included) point, unless Portal__PublicBaseUrl says otherwise.
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[$i]}" in
+    --urls) PORTAL_URLS="${args[$((i + 1))]:-}" ;;
+    --urls=*) PORTAL_URLS="${args[$i]#--urls=}" ;;
+  esac
+done
+PORTAL_URLS="${PORTAL_URLS:-http://localhost:5080}"
+first_url="${PORTAL_URLS%%;*}"
+first_url="$(printf '%s' "$first_url" | sed -E 's#://(0\.0\.0\.0|\+|\*|\[::\])#://localhost#')"
 # Links in emails come from this address only (never from a request's Host header).
-export Portal__PublicBaseUrl="${Portal__PublicBaseUrl:-${PORTAL_URLS:-http://localhost:5080}}"
+export Portal__PublicBaseUrl="${Portal__PublicBaseUrl:-$first_url}"
 # Embedded default: mail is written to data/mail and listed at /dev/mail, so the confirmation links can be opened.
 export Smtp__ShowPickupPage="${Smtp__ShowPickupPage:-true}"
 # The key ring (which also protects the document key) is encrypted with a certificate kept outside the data folder,
@@ -35,10 +47,10 @@ fi
 # PORTAL_DEMO=false starts without them.
 export Portal__Demo="${PORTAL_DEMO:-true}"
 dotnet build src/PrivacyPortal.Web -c Release -nologo -v quiet
-echo "PrivacyPortal: http://localhost:5080  (data in $Portal__DataDirectory; mail at /dev/mail; Ctrl+C stops)"
+echo "PrivacyPortal: $Portal__PublicBaseUrl  (data in $Portal__DataDirectory; mail at /dev/mail; Ctrl+C stops)"
 if [ "$Portal__Demo" = "true" ]; then
-  echo "DEMO MODE: staff sign in at http://localhost:5080/staff/login as officer.nec@demo.invalid (or officer.netone@, officer.ntt-resonant@,"
+  echo "DEMO MODE: staff sign in at $Portal__PublicBaseUrl/staff/login as officer.nec@demo.invalid (or officer.netone@, officer.ntt-resonant@,"
   echo "           officer.ntt-smartconnect@, auditor@, admin@demo.invalid) with the password privacy-portal-demo,"
   echo "           then set up an authenticator app. Demo data only: PORTAL_DEMO=false for a portal without it."
 fi
-exec dotnet run --project src/PrivacyPortal.Web -c Release --no-build --no-launch-profile -- --urls "${PORTAL_URLS:-http://localhost:5080}" "$@"
+exec dotnet run --project src/PrivacyPortal.Web -c Release --no-build --no-launch-profile -- --urls "$PORTAL_URLS" "$@"
