@@ -117,6 +117,7 @@ public static class PortalWebHosting
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseLanguageFromLink();
         app.UseRouting();
         // After routing: a page's own policy (staff sign-in) is read from its endpoint.
         app.UseRateLimiter();

@@ -17,19 +17,38 @@ public static class LanguageSwitch
                 return Results.NotFound();
             }
 
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions
-                {
-                    Expires = DateTimeOffset.UtcNow.AddYears(1),
-                    HttpOnly = true,
-                    IsEssential = true,
-                    SameSite = SameSiteMode.Lax,
-                    Secure = context.Request.IsHttps,
-                });
+            Remember(context, language);
             return Results.LocalRedirect(Hosting.LocalReturnUrl.OrDefault(returnUrl, "/", "/"));
         });
         return endpoints;
     }
+
+    /// <summary>
+    /// A language picked by a link (?lang=ja, as in the portal's Japanese emails) is remembered like the switch's
+    /// choice, so the next step of a form, posted without the query, stays in it. Runs after request localization.
+    /// </summary>
+    public static IApplicationBuilder UseLanguageFromLink(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Query["lang"] is { Count: 1 } chosen && chosen[0] is { } language && Languages.All.Contains(language)
+                && context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] != CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)))
+            {
+                Remember(context, language);
+            }
+
+            return next(context);
+        });
+
+    private static void Remember(HttpContext context, string language) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
 }
