@@ -26,22 +26,6 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         UseKestrel(_port);
     }
 
-    /// <summary>Outside Development the key ring must be encrypted: a certificate of this run, beside (not in) the data folder.</summary>
-    private string KeyRingCertificate()
-    {
-        var path = _data + ".keyring.pfx";
-        if (!File.Exists(path))
-        {
-            using var rsa = System.Security.Cryptography.RSA.Create(2048);
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=PrivacyPortal browser-test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
-        }
-
-        return path;
-    }
-
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -96,7 +80,6 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
 
         _playwright?.Dispose();
         await DisposeAsync();
-        File.Delete(_data + ".keyring.pfx");
         try
         {
             Directory.Delete(_data, recursive: true);
@@ -112,7 +95,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Portal:DataDirectory", _data);
-        builder.UseSetting("DataProtection:CertificatePath", KeyRingCertificate());
+        // Outside Development the key ring must be encrypted: the run's certificate, outside the data folder.
+        builder.UseSetting("DataProtection:CertificatePath", PrivacyPortal.Web.Tests.Support.TestCertificate.Shared);
+        builder.UseSetting("DataProtection:CertificatePassword", PrivacyPortal.Web.Tests.Support.TestCertificate.Password);
         builder.UseSetting("Portal:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         // The journey reads the confirmation link from the outbox, as the mail worker would.
         builder.UseSetting("Worker:Enabled", "false");
