@@ -149,6 +149,7 @@ public static class PortalCli
         }
 
         builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<IPortalPaths>(PrivacyPortal.Web.Hosting.PortalRoutes.Instance);
         if (!worker)
         {
             builder.Logging.ClearProviders();

@@ -137,7 +137,7 @@ public class MailBenchmarks
 
         var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, From = "no-reply@privacyportal.test" });
         _sender = new MailKitMailSender(smtp, Options.Create(new PortalOptions { DataDirectory = _maildir }));
-        _composer = new NoticeComposer(smtp);
+        _composer = new NoticeComposer(smtp, PrivacyPortal.Web.Hosting.PortalRoutes.Instance);
     }
 
     [GlobalCleanup]

@@ -47,6 +47,7 @@ public static class NoticeThroughput
                 .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
                 .AddSingleton<IConfiguration>(configuration)
                 .AddPortalInfrastructure(configuration, data)
+                .AddSingleton<IPortalPaths>(PrivacyPortal.Web.Hosting.PortalRoutes.Instance)
                 .BuildServiceProvider();
             await using (services)
             {

@@ -157,6 +157,7 @@ public static partial class QueueOnPostgres
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddPortalInfrastructure(configuration, Path.GetTempPath());
+        services.AddSingleton<IPortalPaths>(PrivacyPortal.Web.Hosting.PortalRoutes.Instance);
         await using var provider = services.BuildServiceProvider();
         string key;
         var email = auditor ? "bench.auditor@example.jp" : "bench.officer@example.jp";

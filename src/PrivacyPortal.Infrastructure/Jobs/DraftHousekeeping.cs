@@ -12,7 +12,7 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// Unconfirmed drafts: one reminder with a new confirmation link after 24 hours; after 7 days the draft is
 /// discarded, its personal data erased and its documents deleted. Idempotent: each draft is handled once per stage.
 /// </summary>
-public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Retention.PersonalDataEraser eraser, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
+public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, IPortalPaths paths, Retention.PersonalDataEraser eraser, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<Notices.WorkerOptions> worker, JobItems items) : IPortalJob
 {
     private const int BatchSize = 50;
 
@@ -55,7 +55,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, Ret
             await items.TryAsync(Name, db, draft.Id, async () =>
             {
                 var token = SecretTokens.New();
-                draft.RemindToConfirm(new IssuedSecret(SecretTokens.Hash(token), links.Protect($"{portal.Value.JobsBaseUrl}/confirm/{token}")), now);
+                draft.RemindToConfirm(new IssuedSecret(SecretTokens.Hash(token), links.Protect(portal.Value.JobsBaseUrl + paths.Confirm(token))), now);
                 await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken);
         }

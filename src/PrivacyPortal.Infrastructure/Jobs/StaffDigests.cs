@@ -17,7 +17,7 @@ namespace PrivacyPortal.Infrastructure.Jobs;
 /// each overdue case is escalated once to the administrators assigned to its controller (or every administrator
 /// when none is). Keys make both idempotent: running the job again the same day writes nothing new.
 /// </summary>
-public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal, IOptions<WorkerOptions> worker) : IPortalJob
+public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal, IPortalPaths paths, IOptions<WorkerOptions> worker) : IPortalJob
 {
     public const int DueSoonDays = 3;
 
@@ -110,7 +110,7 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
             .ToList();
     }
 
-    private string Link(DueCase c) => $"{portal.Value.JobsBaseUrl}/staff/cases/{c.Id}";
+    private string Link(DueCase c) => portal.Value.JobsBaseUrl + paths.StaffCase(c.Id);
 
     private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

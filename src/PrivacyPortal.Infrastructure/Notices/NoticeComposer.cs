@@ -3,6 +3,7 @@ using MimeKit;
 using MimeKit.Text;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Infrastructure.Hosting;
 
 namespace PrivacyPortal.Infrastructure.Notices;
 
@@ -13,7 +14,7 @@ public sealed record MailAttachment(string FileName, string MediaType, string Me
 /// Turns a notice into an email in the requester's language: plain UTF-8 text (headers encoded as RFC 2047 words by
 /// MimeKit), any attachment, and a deterministic Message-ID so a resend after a crash is recognisably the same message.
 /// </summary>
-public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
+public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths paths)
 {
     public MimeMessage Compose(Notice notice, string? link, LocalizedText company, MailAttachment? attachment = null, Domain.Controllers.ProcedureProfile? profile = null)
     {
@@ -102,7 +103,7 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
     /// Every email about a request ends with the link to it and how long that link works (the rule of
     /// <see cref="Domain.Requests.PrivacyRequest.StatusLinkExpired"/>), and where to get a new one.
     /// </summary>
-    private static string LinkFooter(Notice notice, string? link, bool ja)
+    private string LinkFooter(Notice notice, string? link, bool ja)
     {
         if (link is null || notice.Kind is NoticeKind.EmailConfirmation or NoticeKind.ConfirmationReminder or NoticeKind.DraftDiscarded
             || !Uri.TryCreate(link, UriKind.Absolute, out var uri))
@@ -111,7 +112,7 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp)
         }
 
         var days = (int)Domain.Requests.PrivacyRequest.StatusLinkLifetime.TotalDays;
-        var renew = uri.GetLeftPart(UriPartial.Authority) + "/status-link";
+        var renew = uri.GetLeftPart(UriPartial.Authority) + paths.NewStatusLink;
         return ja
             ? $"\n\n請求ページ（あなた専用のリンクです。他の人に知らせないでください）：\n{link}\n\nこのリンクは、請求の対応中と、対応が終わってから{days}日間使えます。新しいリンクを求めた場合や、保存期間が終わって請求の記録が消去された場合は使えなくなります。使えないときは、次のページから受付番号で新しいリンクを求めてください。\n{renew}"
             : $"\n\nYour request page (this link is yours alone; do not share it):\n{link}\n\nThe link works while your request is open and for {days} days after it ends. It stops working if you ask for a new link, or when the request's records are erased at the end of their retention. If it no longer works, ask for a new one with your reference here:\n{renew}";

@@ -19,7 +19,7 @@ namespace PrivacyPortal.Infrastructure.Staff;
 /// with the published demo password, and one received request per policy. Each account sets up its authenticator
 /// app at first sign-in, as a real one would. Addresses use the reserved .invalid domain, so no mail reaches anyone.
 /// </summary>
-public sealed class DemoSeeder(PortalDbContext db, StaffAccounts accounts, UserManager<StaffUser> users, NoticeLinks links, IOptions<PortalOptions> portal, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(PortalDbContext db, StaffAccounts accounts, UserManager<StaffUser> users, NoticeLinks links, IPortalPaths paths, IOptions<PortalOptions> portal, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "privacy-portal-demo";
     public const string Domain = "demo.invalid";
@@ -50,8 +50,8 @@ public sealed class DemoSeeder(PortalDbContext db, StaffAccounts accounts, UserM
         }
 
         logger.LogWarning(
-            "DEMO MODE: demo data only. Staff sign in at /staff/login as {Accounts} with the password {Password}, then set up an authenticator app.",
-            string.Join(", ", accountsMade), DemoPassword);
+            "DEMO MODE: demo data only. Staff sign in at {SignIn} as {Accounts} with the password {Password}, then set up an authenticator app.",
+            portal.Value.JobsBaseUrl + paths.StaffSignIn, string.Join(", ", accountsMade), DemoPassword);
     }
 
     private async Task<string> CreateAsync(string email, string name, string role, string[] controllers, CancellationToken cancellationToken)
@@ -88,12 +88,12 @@ public sealed class DemoSeeder(PortalDbContext db, StaffAccounts accounts, UserM
                 SecretTokens.New()[..32]),
             profile,
             version,
-            new IssuedSecret(SecretTokens.Hash(confirmToken), links.Protect($"{baseUrl}/confirm/{confirmToken}")),
-            new IssuedSecret(SecretTokens.Hash(SecretTokens.New()), links.Protect($"{baseUrl}/r/-")),
+            new IssuedSecret(SecretTokens.Hash(confirmToken), links.Protect(baseUrl + paths.Confirm(confirmToken))),
+            new IssuedSecret(SecretTokens.Hash(SecretTokens.New()), links.Protect(baseUrl + paths.Status("-"))),
             now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reference = await ReferenceAllocator.NextAsync(db, snapshot.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
-        request.ConfirmEmail(SecretTokens.Hash(confirmToken), reference, DeadlineRules.For(profile), new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect($"{baseUrl}/r/{statusToken}")), now);
+        request.ConfirmEmail(SecretTokens.Hash(confirmToken), reference, DeadlineRules.For(profile), new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(baseUrl + paths.Status(statusToken))), now);
         db.Requests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

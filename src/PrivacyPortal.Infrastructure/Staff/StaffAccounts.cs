@@ -11,7 +11,7 @@ namespace PrivacyPortal.Infrastructure.Staff;
 public sealed record CreatedStaff(StaffUser User, Uri SetPasswordLink);
 
 /// <summary>Creates staff accounts and changes their roles and controllers; every change goes to the administration trail.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal)
+public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> portal, IPortalPaths paths)
 {
     public async Task<CreatedStaff> CreateAsync(string email, string displayName, string role, IReadOnlyCollection<string> controllerIds, string actor, CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext 
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var baseUrl = portal.Value.JobsBaseUrl;
-        return new Uri($"{baseUrl}/staff/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        return new Uri(baseUrl + paths.SetPassword(user.Id, token));
     }
 
     public async Task SetControllersAsync(StaffUser user, IReadOnlyCollection<string> controllerIds, string actor, CancellationToken cancellationToken = default)

@@ -37,6 +37,7 @@ public static class PortalWebHosting
         // Runs before Kestrel accepts requests: a broken profile or a failed migration stops start-up.
         services.AddHostedService<PortalStartupService>();
         services.AddHostedService<Infrastructure.Jobs.PortalJobHost>();
+        services.AddSingleton<IPortalPaths>(PortalRoutes.Instance);
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Texts)));

@@ -110,7 +110,7 @@ public sealed class MailSenderTests : IDisposable
     {
         var smtp = Options.Create(new SmtpOptions { From = "PrivacyPortal <no-reply@privacyportal.test>" });
         var sender = new MailKitMailSender(smtp, Options.Create(new PortalOptions { DataDirectory = _data.Path }));
-        var composer = new NoticeComposer(smtp);
+        var composer = new NoticeComposer(smtp, PrivacyPortal.Web.Hosting.PortalRoutes.Instance);
         var messageId = $"<{Guid.NewGuid():N}@privacyportal>";
         using var message = composer.Message("hanako@example.jp", "【プライバシーポータル】テスト", "本文です。\n", messageId, "ja", new MailAttachment("letter.pdf", "application", "pdf", [1, 2, 3]));
         await sender.SendAsync(message, CancellationToken.None);
@@ -130,7 +130,7 @@ public sealed class MailSenderTests : IDisposable
     private (MailKitMailSender Sender, NoticeComposer Composer) Create(int port, SmtpSecurity security = SmtpSecurity.None)
     {
         var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = security, From = "PrivacyPortal <no-reply@privacyportal.test>", TimeoutSeconds = 10 });
-        return (new MailKitMailSender(smtp, Options.Create(new PortalOptions { DataDirectory = _data.Path })), new NoticeComposer(smtp));
+        return (new MailKitMailSender(smtp, Options.Create(new PortalOptions { DataDirectory = _data.Path })), new NoticeComposer(smtp, PrivacyPortal.Web.Hosting.PortalRoutes.Instance));
     }
 
 }

@@ -13,6 +13,7 @@ public static class PortalServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalInfrastructure(configuration, RepoPaths.Root);
+        services.AddSingleton<IPortalPaths>(PrivacyPortal.Web.Hosting.PortalRoutes.Instance);
         return services.BuildServiceProvider();
     }
 }

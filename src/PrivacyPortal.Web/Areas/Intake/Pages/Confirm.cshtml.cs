@@ -61,10 +61,10 @@ public sealed class ConfirmModel(PortalDbContext db, ProfileStore profiles, Time
             try
             {
                 var reference = await ReferenceAllocator.NextAsync(db, Profile.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
-                Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link($"/r/{statusToken}"))), now);
+                Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link(PortalRoutes.Instance.Status(statusToken)))), now);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return Redirect($"/r/{statusToken}?confirmed=1");
+                return Redirect(PortalRoutes.Instance.Status(statusToken) + "?confirmed=1");
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {

@@ -149,8 +149,8 @@ public sealed class FileModel(
                 new NewRequest(Current.PolicyId, Languages.Current, Input.ToRequester(), Input.ToAgent(), Input.ToItems(), Input.DocumentsByPost && AcceptsPost, Input.SubmissionKey!),
                 Current.Profile,
                 Current.Version,
-                new IssuedSecret(SecretTokens.Hash(confirmationToken), links.Protect(Link($"/confirm/{confirmationToken}"))),
-                new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link($"/r/{statusToken}"))),
+                new IssuedSecret(SecretTokens.Hash(confirmationToken), links.Protect(Link(PortalRoutes.Instance.Confirm(confirmationToken)))),
+                new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link(PortalRoutes.Instance.Status(statusToken)))),
                 now);
         }
         catch (DomainException ex)
@@ -177,7 +177,7 @@ public sealed class FileModel(
             return Page();
         }
 
-        return Redirect($"/r/{statusToken}?filed=1");
+        return Redirect(PortalRoutes.Instance.Status(statusToken) + "?filed=1");
     }
 
     private async Task<bool> LoadAsync(string policyId, CancellationToken cancellationToken)

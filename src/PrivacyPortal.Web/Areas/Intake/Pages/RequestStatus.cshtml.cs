@@ -170,7 +170,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
             return Page();
         }
 
-        return Redirect($"/r/{token}?uploaded=1#documents");
+        return Redirect(Hosting.PortalRoutes.Instance.Status(token) + "?uploaded=1#documents");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string token, bool confirm, CancellationToken cancellationToken)
@@ -197,7 +197,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
             return Page();
         }
 
-        return Redirect($"/r/{token}?withdrawn=1");
+        return Redirect(Hosting.PortalRoutes.Instance.Status(token) + "?withdrawn=1");
     }
 
     private string? CheckUpload(IFormFile? file)

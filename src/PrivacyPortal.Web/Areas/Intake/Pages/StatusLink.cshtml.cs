@@ -45,7 +45,7 @@ public sealed class StatusLinkModel(PortalDbContext db, TimeProvider clock, Noti
         if (filed is not null && string.Equals(filed.ContactEmail, email, StringComparison.OrdinalIgnoreCase))
         {
             var token = SecretTokens.New();
-            filed.IssueStatusLink(new IssuedSecret(SecretTokens.Hash(token), links.Protect(PublicLinks.To(Request, options.Value, $"/r/{token}"))), clock.GetUtcNow().UtcDateTime);
+            filed.IssueStatusLink(new IssuedSecret(SecretTokens.Hash(token), links.Protect(PublicLinks.To(Request, options.Value, PortalRoutes.Instance.Status(token)))), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -159,7 +159,7 @@ public sealed class RegisterModel(
         var contact = agent is not null ? agent.Email : requester.Email;
         var language = RequestLanguage == Languages.English ? Languages.English : Languages.Japanese;
         var statusToken = SecretTokens.New();
-        var statusLink = contact.Length > 0 ? new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(PublicLinks.To(Request, options.Value, $"/r/{statusToken}"))) : null;
+        var statusLink = contact.Length > 0 ? new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(PublicLinks.To(Request, options.Value, PortalRoutes.Instance.Status(statusToken)))) : null;
         var rules = DeadlineRules.For(Current.Profile);
         for (var attempt = 1; ; attempt++)
         {
