@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Infrastructure.Data;
+using PrivacyPortal.Infrastructure.Security;
+
+namespace PrivacyPortal.Browser.Tests;
+
+/// <summary>
+/// Filing done with the keyboard alone (WCAG 2.1.1): every control is reached with Tab, shows where the focus is
+/// (2.4.7), and is worked with typing, Space, the arrow keys and Enter. Each step is checked by axe and kept as a
+/// screenshot. The confirmation link is opened as a mail client would open it.
+/// </summary>
+public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("ja-JP")]
+    public async Task FilingADisclosureRequest_WorksWithTheKeyboardAlone(string locale)
+    {
+        var language = locale[..2];
+        var email = $"keyboard.{language}@example.jp";
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseAddress.ToString(),
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+        });
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        await page.GotoAsync("/policies/ntt-smartconnect");
+        violations.AddRange(await StepAsync(page, language, "1-policy"));
+
+        await TabToAsync(page, "main a[href='/policies/ntt-smartconnect/file']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/policies/ntt-smartconnect/file");
+        violations.AddRange(await StepAsync(page, language, "2-types"));
+
+        await TabToAsync(page, "#type-disclosure");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.Locator("#type-disclosure").IsCheckedAsync());
+        await TabToAsync(page, "main button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#Input-FullName").WaitForAsync();
+        violations.AddRange(await StepAsync(page, language, "3-details"));
+
+        await TypeIntoAsync(page, "#Input-Details-disclosure-data-", "Membership details");
+        await TabToAsync(page, "input[type=radio][name^='Input.Details[disclosure.']");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.Locator("input[type=radio][name^='Input.Details[disclosure.']:checked").CountAsync() == 1);
+        await TypeIntoAsync(page, "#Input-FullName", "山田 花子");
+        await TabToAsync(page, "#Input-BirthDate");
+        // A date control takes its parts as typed digits, in the order of the browser's own format (month, day,
+        // year here); each two-digit part moves on by itself.
+        await page.Keyboard.TypeAsync("04011985");
+        Assert.Equal("1985-04-01", await page.Locator("#Input-BirthDate").InputValueAsync());
+        await TypeIntoAsync(page, "#Input-PostalCode", "541-0047");
+        await TypeIntoAsync(page, "#Input-Address", "大阪府大阪市中央区淡路町4-2-13");
+        await TypeIntoAsync(page, "#Input-Email", email);
+        await TabToAsync(page, "button[name=step][value=review]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("button[name=step][value=submit]").WaitForAsync();
+        violations.AddRange(await StepAsync(page, language, "4-review"));
+        Assert.Contains("1985", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await TabToAsync(page, "button[name=step][value=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/r/**");
+        violations.AddRange(await StepAsync(page, language, "5-filed"));
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var notice = db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.EmailConfirmation && n.Recipient == email).AsEnumerable().Last();
+            await page.GotoAsync(scope.ServiceProvider.GetRequiredService<NoticeLinks>().Unprotect(notice.ProtectedLink!));
+        }
+
+        violations.AddRange(await StepAsync(page, language, "6-confirm"));
+        await TabToAsync(page, "main button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#reference").WaitForAsync();
+        violations.AddRange(await StepAsync(page, language, "7-confirmed"));
+
+        Assert.Empty(violations);
+        await context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focus is on the control, as a keyboard user would; fails when it never gets there.</summary>
+    internal static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 120; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector))
+            {
+                // WCAG 2.4.7: the focused control is visibly marked.
+                var outline = await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }");
+                Assert.False(outline.StartsWith("none", StringComparison.Ordinal) || outline.EndsWith(" 0px", StringComparison.Ordinal), $"{selector} has no visible focus ({outline})");
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached {selector} on {page.Url}");
+    }
+
+    private static async Task TypeIntoAsync(IPage page, string selector, string text)
+    {
+        await TabToAsync(page, selector);
+        await page.Keyboard.InsertTextAsync(text);
+    }
+
+    private static async Task<IReadOnlyList<string>> StepAsync(IPage page, string language, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"keyboard-filing-{language}-{name}.png"), FullPage = true });
+        return await AccessibilityTests.ViolationsAsync(page, $"keyboard-{language}", name);
+    }
+}
