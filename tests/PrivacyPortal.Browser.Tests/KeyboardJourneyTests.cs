@@ -10,7 +10,8 @@ namespace PrivacyPortal.Browser.Tests;
 /// <summary>
 /// Filing done with the keyboard alone (WCAG 2.1.1): every control is reached with Tab, shows where the focus is
 /// (2.4.7), and is worked with typing, Space, the arrow keys and Enter. Each step is checked by axe and kept as a
-/// screenshot. The confirmation link is opened as a mail client would open it.
+/// screenshot. The confirmation link is opened as a mail client would open it. An officer then signs in and decides
+/// a case the same way.
 /// </summary>
 public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
 {
@@ -82,6 +83,82 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
         await page.Locator("#reference").WaitForAsync();
         violations.AddRange(await StepAsync(page, language, "7-confirmed"));
 
+        Assert.Empty(violations);
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Decided")]
+    [InlineData("ja-JP", "決定済み")]
+    public async Task SigningInAndDecidingACase_WorkWithTheKeyboardAlone(string locale, string decided)
+    {
+        var language = locale[..2];
+        var email = $"keyboard.officer.{language}@example.jp";
+        const string Password = "keyboard passphrase 2026";
+        var key = await BrowserJourneys.CreateStaffAsync(portal, email, Infrastructure.Staff.StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], Password);
+        var (reference, _) = await BrowserJourneys.FileThroughIntakeAsync(portal, locale, $"keyboard.person.{language}@example.jp");
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseAddress.ToString(),
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+        });
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        async Task Step(string name)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"keyboard-deciding-{language}-{name}.png"), FullPage = true });
+            violations.AddRange(await AccessibilityTests.ViolationsAsync(page, $"keyboard-officer-{language}", name));
+        }
+
+        await page.GotoAsync("/staff/login");
+        await TypeIntoAsync(page, "#email", email);
+        await TypeIntoAsync(page, "#password", Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/staff/login/code**");
+        await TypeIntoAsync(page, "#code", PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#queue").WaitForAsync();
+        await Step("1-queue");
+
+        var caseLink = await page.GetByRole(AriaRole.Link, new() { Name = reference }).GetAttributeAsync("href");
+        await TabToAsync(page, $"#queue a[href='{caseLink}']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#verify").WaitForAsync();
+        await Step("2-case");
+        foreach (var check in new[] { "#nameMatches", "#addressMatches", "#currentAndValid", "#masked" })
+        {
+            await TabToAsync(page, check);
+            await page.Keyboard.PressAsync("Space");
+        }
+
+        await TabToAsync(page, "#verify");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#identity-verified").WaitForAsync();
+
+        // The last day to pay, three weeks on, typed in the browser's own date order (month, day, year).
+        var payBy = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(21);
+        await TabToAsync(page, "#payBy");
+        await page.Keyboard.TypeAsync(payBy.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAsync(page, "#request-fee");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#record-payment").WaitForAsync();
+        await TypeIntoAsync(page, "#method", language == "ja" ? "郵便切手" : "Postage stamps");
+        await TypeIntoAsync(page, "#receipt", "R-2026-0042");
+        await TabToAsync(page, "#record-payment");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#decide-disclosure").WaitForAsync();
+        await Step("3-to-decide");
+
+        await TabToAsync(page, "#outcome-disclosure-Fulfilled");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.Locator("#outcome-disclosure-Fulfilled").IsCheckedAsync());
+        await TabToAsync(page, "#decide-disclosure");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**done=**");
+        await Step("4-decided");
+
+        Assert.Equal(decided, (await page.Locator("#case-status").InnerTextAsync()).Trim());
         Assert.Empty(violations);
         await context.CloseAsync();
     }
