@@ -136,7 +136,10 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
     public FileInputValidator(TimeProvider clock, bool emailRequired)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        // Rules in the order the form shows its controls, so the error summary lists problems in page order:
+        // the request types, each type's details, the requester, then the agent.
         RuleFor(x => x.Types).NotEmpty().WithMessage("Validation.ChooseType");
+        RuleFor(x => x).Custom(CheckDetails);
         Text(x => x.FullName, Requester.MaxNameLength, required: true);
         Text(x => x.Kana, Requester.MaxNameLength, required: false);
         RuleFor(x => x.BirthDate).NotEmpty().WithMessage("Validation.Required")
@@ -158,7 +161,6 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
             Text(x => x.AgentPostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
             Text(x => x.AgentAddress, Requester.MaxAddressLength, required: true);
         });
-        RuleFor(x => x).Custom(CheckDetails);
     }
 
     /// <summary>
