@@ -25,7 +25,8 @@ internal static class BrowserJourneys
     }
 
     /// <summary>A person files through the public form (no JavaScript) and confirms by the emailed link.</summary>
-    public static async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(BrowserFixture portal, string locale, string email, bool withCorrection = false)
+    /// <remarks>With <paramref name="agentEmail"/>, an appointed agent files for the person whose address is <paramref name="email"/>.</remarks>
+    public static async Task<(string Reference, string StatusUrl)> FileThroughIntakeAsync(BrowserFixture portal, string locale, string email, bool withCorrection = false, string? agentEmail = null)
     {
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
@@ -43,12 +44,21 @@ internal static class BrowserJourneys
         await page.Locator("#Input-PostalCode").FillAsync("541-0047");
         await page.Locator("#Input-Address").FillAsync("大阪府大阪市中央区淡路町4-2-13");
         await page.Locator("#Input-Email").FillAsync(email);
+        if (agentEmail is not null)
+        {
+            await page.Locator("input[type=radio][name='Input.AgentKind'][value='AppointedAgent']").CheckAsync();
+            await page.Locator("#Input-AgentFullName").FillAsync("代理 太郎");
+            await page.Locator("#Input-AgentEmail").FillAsync(agentEmail);
+            await page.Locator("#Input-AgentPostalCode").FillAsync("100-0001");
+            await page.Locator("#Input-AgentAddress").FillAsync("東京都千代田区千代田1-1");
+        }
+
         await page.Locator("button[name=step][value=review]").ClickAsync();
         await page.Locator("button[name=step][value=submit]").ClickAsync();
         using (var scope = portal.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var notice = db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.EmailConfirmation && n.Recipient == email).AsEnumerable().Last();
+            var notice = db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.EmailConfirmation && n.Recipient == (agentEmail ?? email)).AsEnumerable().Last();
             await page.GotoAsync(scope.ServiceProvider.GetRequiredService<NoticeLinks>().Unprotect(notice.ProtectedLink!));
         }
 

@@ -27,4 +27,7 @@ public enum CaseAction
 
     /// <summary>Record a printed letter as posted to a requester who hears by post.</summary>
     MarkPosted,
+
+    /// <summary>Record that the person an agent filed for said, to the desk, that they did not ask for the request.</summary>
+    RecordPersonObjection,
 }

@@ -45,7 +45,7 @@ public sealed class RequestLetter
     {
     }
 
-    public RequestLetter(Guid id, LetterKind kind, string language, DateTime createdAtUtc, NoticeKind? subject = null, string? detail = null)
+    public RequestLetter(Guid id, LetterKind kind, string language, DateTime createdAtUtc, NoticeKind? subject = null, string? detail = null, bool toPerson = false)
     {
         if ((kind == LetterKind.Notice) != (subject is not null))
         {
@@ -58,6 +58,7 @@ public sealed class RequestLetter
         CreatedAtUtc = createdAtUtc;
         Subject = subject;
         Detail = detail;
+        ToPerson = toPerson;
     }
 
     public Guid Id { get; private set; }
@@ -85,6 +86,12 @@ public sealed class RequestLetter
     /// (<see cref="Requests.PrivacyRequest.NoticesByPost"/>); contact details never change after filing.
     /// </summary>
     public DateTime? PostedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Addressed and posted to the person the data is about rather than to the agent who filed: the notice of an
+    /// agent's request, and an answer the profile sends to the person.
+    /// </summary>
+    public bool ToPerson { get; private set; }
 
     /// <summary>For a <see cref="LetterKind.Notice"/> letter: the notice it carries.</summary>
     public NoticeKind? Subject { get; private set; }

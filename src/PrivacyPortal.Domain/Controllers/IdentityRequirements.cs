@@ -15,6 +15,32 @@ public sealed record IdentityRequirements
 
     /// <summary>Whether ID images are kept after verification; false by default (data minimisation).</summary>
     public bool KeepDocumentImagesAfterVerification { get; init; }
+
+    /// <summary>Who gets the answer when an agent files.</summary>
+    public AgentAnswerRule AnswerTo { get; init; } = new();
+}
+
+/// <summary>Who the answer goes to when a representative or agent files.</summary>
+public enum AnswerRecipient
+{
+    /// <summary>The representative or agent who filed (APPI Art. 37(3): the agent acts for the person).</summary>
+    Agent,
+
+    /// <summary>The person the data is about, at the address the agent gave for them.</summary>
+    Person,
+}
+
+/// <summary>
+/// The company's rule for answering a request an agent made. Where the policy is silent the answer goes to the agent
+/// who filed, and the person is told of the request either way.
+/// </summary>
+public sealed record AgentAnswerRule
+{
+    public PublicationStatus Status { get; init; }
+
+    public AnswerRecipient SendTo { get; init; } = AnswerRecipient.Agent;
+
+    public string Source { get; init; } = string.Empty;
 }
 
 public sealed record PartyDocuments

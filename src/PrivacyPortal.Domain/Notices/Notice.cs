@@ -36,6 +36,14 @@ public enum NoticeKind
 
     /// <summary>The request has been decided; the answer is on the status page.</summary>
     DecisionAvailable,
+
+    /// <summary>
+    /// To the person an agent filed for: the request was made in their name; their own link lets them say they did not ask.
+    /// </summary>
+    AgentFiled,
+
+    /// <summary>To the agent, when the profile sends the answer to the person: the answer letter was posted to the person.</summary>
+    AnswerPostedToPerson,
 }
 
 /// <summary>

@@ -109,6 +109,21 @@ public sealed class PrivacyRequest
 
     public Agent? Agent { get; private set; }
 
+    /// <summary>
+    /// The hash of the person's own link, sent to the person an agent filed for, from which they can say they did not
+    /// ask for the request. Null when no agent filed, when the person was told by post, and once the data is erased.
+    /// </summary>
+    public string? PersonTokenHash { get; private set; }
+
+    /// <summary>When the person an agent filed for said they did not ask for the request.</summary>
+    public DateTime? PersonObjectedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The profile's rule in force when the request arrived (<see cref="AgentAnswerRule"/>): the answer is posted to the
+    /// person, not sent to the agent who filed. Always false without an agent.
+    /// </summary>
+    public bool AnswerToPerson { get; private set; }
+
     public bool DocumentsByPost { get; private set; }
 
     /// <summary>Unique per form rendering: the same form posted twice makes one request.</summary>
@@ -188,10 +203,23 @@ public sealed class PrivacyRequest
         ? (agent.FullName, agent.PostalCode, agent.Address)
         : (Requester.FullName, Requester.PostalCode, Requester.Address);
 
+    /// <summary>Where a letter goes: the person's address for a letter to the person, else <see cref="PostalAddressee"/>.</summary>
+    public (string Name, string PostalCode, string Address) AddresseeOf(RequestLetter letter) => letter.ToPerson
+        ? (Requester.FullName, Requester.PostalCode, Requester.Address)
+        : PostalAddressee;
+
+    /// <summary>
+    /// Whether the letter is posted: every letter of a request without an email address, and a letter to the person
+    /// an agent filed for (the notice of the request when the person gave no email, an answer the profile sends to the person).
+    /// </summary>
+    public bool IsPosted(RequestLetter letter) => NoticesByPost || letter.ToPerson;
+
     /// <summary>Letters printed for post and not yet recorded as posted; the answer letter once the answer is sent.</summary>
-    public IEnumerable<RequestLetter> LettersToPost() => NoticesByPost
-        ? _letters.Where(l => l.PostedAtUtc is null && l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || Status is RequestStatus.Answered or RequestStatus.Closed))
-        : [];
+    public IEnumerable<RequestLetter> LettersToPost() =>
+        _letters.Where(l => IsPosted(l) && l.PostedAtUtc is null && l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || (l == DecisionLetter && Status is RequestStatus.Answered or RequestStatus.Closed)));
+
+    /// <summary>The person an agent filed for hears by email: they gave an address that is not the agent's.</summary>
+    public bool PersonToldByEmail => Agent is { } agent && !string.IsNullOrEmpty(Requester.Email) && !string.Equals(Requester.Email, agent.Email, StringComparison.OrdinalIgnoreCase);
 
     public bool IsOpen => RequestTransitions.IsOpen(Status);
 
@@ -214,6 +242,7 @@ public sealed class PrivacyRequest
             Requester = request.Requester,
             Agent = request.Agent,
             DocumentsByPost = request.DocumentsByPost,
+            AnswerToPerson = request.Agent is not null && profile.Identity.AnswerTo.SendTo == AnswerRecipient.Person,
             SubmissionKey = request.SubmissionKey,
             ConfirmationHash = confirmation.Hash,
             ConfirmationExpiresAtUtc = nowUtc + ConfirmationLifetime,
@@ -235,7 +264,7 @@ public sealed class PrivacyRequest
     /// </summary>
     public static PrivacyRequest Register(
         NewRequest request, RequestChannel channel, DateOnly arrivedOn, string actor, ProcedureProfile profile, int profileVersion,
-        string reference, DeadlineRules rules, IssuedSecret? statusLink, DateTime nowUtc)
+        string reference, DeadlineRules rules, IssuedSecret? statusLink, DateTime nowUtc, IssuedSecret? personLink = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(profile);
@@ -270,6 +299,7 @@ public sealed class PrivacyRequest
             Requester = request.Requester,
             Agent = request.Agent,
             DocumentsByPost = request.DocumentsByPost,
+            AnswerToPerson = request.Agent is not null && profile.Identity.AnswerTo.SendTo == AnswerRecipient.Person,
             SubmissionKey = request.SubmissionKey,
             // Without an email there is no link; the hash of a fresh random value keeps the column unique and unusable.
             StatusTokenHash = statusLink?.Hash ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray())),
@@ -291,6 +321,7 @@ public sealed class PrivacyRequest
         created.Record(nowUtc, actor, "registered", null, RequestStatus.Received, $"{channel}, arrived {arrivedOn:yyyy-MM-dd}, {string.Join(",", request.Items.Select(i => i.TypeId))}");
         created.Notify(NoticeKind.Acknowledgement, null, nowUtc);
         created.AddLetter(LetterKind.Acknowledgement, nowUtc);
+        created.TellPerson(personLink, nowUtc);
         return created;
     }
 
@@ -298,7 +329,7 @@ public sealed class PrivacyRequest
     public void MarkLetterPosted(string actor, Guid letterId, DateTime nowUtc)
     {
         var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
-        if (!NoticesByPost)
+        if (!IsPosted(letter))
         {
             throw new DomainException("post.not-for-post", "This letter is not sent by post.");
         }
@@ -327,7 +358,7 @@ public sealed class PrivacyRequest
     /// The requester proved the address through the single-use link: the request is received, the clock starts,
     /// the reference is assigned and a fresh status link goes out with the acknowledgement.
     /// </summary>
-    public void ConfirmEmail(string confirmationHash, string reference, DeadlineRules rules, IssuedSecret statusLink, DateTime nowUtc)
+    public void ConfirmEmail(string confirmationHash, string reference, DeadlineRules rules, IssuedSecret statusLink, DateTime nowUtc, IssuedSecret? personLink = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(statusLink);
@@ -359,6 +390,71 @@ public sealed class PrivacyRequest
         Record(nowUtc, "requester", "email-confirmed", from, Status, reference);
         Notify(NoticeKind.Acknowledgement, statusLink.ProtectedLink, nowUtc);
         AddLetter(LetterKind.Acknowledgement, nowUtc);
+        TellPerson(personLink, nowUtc);
+    }
+
+    /// <summary>
+    /// An agent's request is received: the person it is made for is told, at the contact the agent gave for them, so
+    /// that someone acting without authority (APPI Art. 37(3) admits only a legal representative or an appointed
+    /// agent) is found out before the answer goes out. By email with the person's own link when they gave an address
+    /// of their own; by a letter to their address when they gave none. A representative who shares the person's
+    /// address (a parent writing for a child) is not written to twice.
+    /// </summary>
+    private void TellPerson(IssuedSecret? personLink, DateTime nowUtc)
+    {
+        if (Agent is null)
+        {
+            return;
+        }
+
+        if (PersonToldByEmail)
+        {
+            if (personLink is null)
+            {
+                throw new ArgumentException("The person an agent filed for is told by email, with a link of their own.", nameof(personLink));
+            }
+
+            PersonTokenHash = personLink.Hash;
+            _notices.Add(new Notice(Guid.NewGuid(), Id, NoticeKind.AgentFiled, Requester.Email, Language, Reference, personLink.ProtectedLink, nowUtc));
+            Record(nowUtc, "system", "person-told", Status, Status, "by email");
+        }
+        else if (string.IsNullOrEmpty(Requester.Email))
+        {
+            _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Notice, Language, nowUtc, subject: NoticeKind.AgentFiled, toPerson: true));
+            Record(nowUtc, "system", "person-told", Status, Status, "by post");
+        }
+        else
+        {
+            Record(nowUtc, "system", "person-not-told", Status, Status, "the person's email address is the representative's");
+        }
+    }
+
+    /// <summary>
+    /// The person an agent filed for says they did not ask for it: from their own link, or through the desk (the
+    /// officer records how). The agent's authority is then in doubt, so the answer cannot go to the agent until the
+    /// request is refused for want of it (APPI Art. 37(1)); see <see cref="SendAnswer"/>.
+    /// </summary>
+    public void RecordPersonObjection(string actor, string how, DateTime nowUtc)
+    {
+        var text = Required(how, "reason.required", "Say how the person told the company.");
+        if (Agent is null)
+        {
+            throw new DomainException("person.no-agent", "This request was made by the person themselves.");
+        }
+
+        if (PurgedAtUtc is not null)
+        {
+            throw new DomainException("person.erased", "This request's personal data has been erased.");
+        }
+
+        if (PersonObjectedAtUtc is not null)
+        {
+            throw new DomainException("person.already", "It is already recorded that the person did not ask for this request.");
+        }
+
+        PersonObjectedAtUtc = nowUtc;
+        Touch();
+        Record(nowUtc, actor, "person-objected", Status, Status, text);
     }
 
     public bool ConfirmationExpired(DateTime nowUtc) => ConfirmationExpiresAtUtc is { } expires && nowUtc > expires;
@@ -568,7 +664,9 @@ public sealed class PrivacyRequest
         var feeOpen = Fee.Status == FeeStatus.NotRequested && Status is RequestStatus.Received or RequestStatus.InReview;
         var quote = FeeQuote.For(profile, _items.Select(i => i.TypeId));
         When(unverified && Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview or RequestStatus.AwaitingFee, CaseAction.Verify);
-        When(unverified && Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview, CaseAction.RefuseIdentity);
+        var objected = PersonObjectedAtUtc is not null;
+        When((unverified || objected) && Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview, CaseAction.RefuseIdentity);
+        When(objected && Status == RequestStatus.Decided && !RefusedForIdentity && _disclosedFiles.Count == 0, CaseAction.RefuseIdentity);
         When(unverified && Status is RequestStatus.Received or RequestStatus.InReview, CaseAction.AskForMore);
         When(feeOpen && quote.Outcome == FeeOutcome.Charged, CaseAction.RequestFee);
         When(feeOpen && SetFeeBases(profile).Count > 0, CaseAction.SetFee);
@@ -576,9 +674,10 @@ public sealed class PrivacyRequest
         When(awaitingFee, CaseAction.RecordPayment);
         When(awaitingFee, CaseAction.WaiveFee);
         When(awaitingFee && quote.UnpaidMeansDeemedNotMade && Fee.PayBy is { } payBy && today > payBy, CaseAction.ExpireFee);
-        When(CarriesData && Status == RequestStatus.InReview, CaseAction.AttachData);
+        When(CarriesData && !AnswerToPerson && Status == RequestStatus.InReview, CaseAction.AttachData);
         When(Status == RequestStatus.InReview && !unverified && Fee.IsSettled && _items.Any(i => i.Decision is null), CaseAction.Decide);
-        When(Status == RequestStatus.Decided && DecisionLetter is { Status: LetterStatus.Ready }, CaseAction.SendAnswer);
+        When(Status == RequestStatus.Decided && DecisionLetter is { Status: LetterStatus.Ready } && !(objected && !AnswerToPerson && !RefusedForIdentity), CaseAction.SendAnswer);
+        When(Agent is not null && !objected && PurgedAtUtc is null, CaseAction.RecordPersonObjection);
         When(Status == RequestStatus.Answered, CaseAction.Close);
         When(IsOpen && Status != RequestStatus.Draft && !Extended && _items.Any(i => i.Type?.Regime == Regime.Gdpr)
             && today <= DeadlineCalculator.Compute(rules, Regime.Gdpr, ReceivedOn!.Value, _pauses, extended: false, today).Get(DeadlineKind.ExtensionNoticeBy).Date, CaseAction.Extend);
@@ -843,18 +942,30 @@ public sealed class PrivacyRequest
     {
         ArgumentNullException.ThrowIfNull(rules);
         var text = Required(reasons, "reason.required", "Say why identity could not be confirmed; the requester is told these reasons.");
-        if (IdentityVerified)
+        // The person saying they did not ask puts the agent's authority back in doubt, even after it was checked and
+        // even after a decision on the merits that has not been sent.
+        var objected = PersonObjectedAtUtc is not null;
+        if (IdentityVerified && !objected)
         {
             throw new DomainException("identity.verified-decide", "Identity has been verified on this request: decide it on its merits instead.");
         }
 
-        if (Status is not (RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview))
+        if (Status is not (RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InReview) && !(objected && Status == RequestStatus.Decided))
         {
             throw RequestTransitions.Refusal(Status, RequestStatus.Decided);
         }
 
+        if (_disclosedFiles.Count > 0)
+        {
+            throw new DomainException("identity.refuse-files", "Remove the disclosed files before refusing the request.");
+        }
+
         var from = Status;
-        Move(RequestStatus.Decided);
+        if (Status != RequestStatus.Decided)
+        {
+            Move(RequestStatus.Decided);
+        }
+
         EndOngoingPauses(Today(nowUtc));
         Outcome = DecisionOutcome.Refused;
         _decisionGrounds = [.. DecisionGround.IdentityNotConfirmedFor(_items.Select(i => i.TypeId)).Select(g => g.Code)];
@@ -902,6 +1013,12 @@ public sealed class PrivacyRequest
         if (!CarriesData)
         {
             throw new DomainException("deliver.no-data", "Only a disclosure, an access or a portability answer carries data.");
+        }
+
+        if (AnswerToPerson)
+        {
+            // The profile posts the answer to the person: a download would hand the data to the agent instead.
+            throw new DomainException("deliver.to-person", "This answer is posted to the person: enclose the data with the letter.");
         }
 
         if (Status != RequestStatus.InReview)
@@ -989,6 +1106,11 @@ public sealed class PrivacyRequest
             throw new DomainException("answer.letter", "The decision letter has not been printed yet; preview it before sending.");
         }
 
+        if (PersonObjectedAtUtc is not null && !AnswerToPerson && !RefusedForIdentity)
+        {
+            throw new DomainException("answer.person-objected", "The person says they did not ask for this request: refuse it because the agent's authority is not confirmed, rather than send the answer to the agent.");
+        }
+
         Move(RequestStatus.Answered);
         CompletedAtUtc = nowUtc;
         if (_disclosedFiles.Count > 0)
@@ -998,8 +1120,12 @@ public sealed class PrivacyRequest
 
         Touch();
         Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
-        Notify(NoticeKind.DecisionAvailable, null, nowUtc, letter.Id.ToString());
+        // The profile's rule for agents: the answer letter is posted to the person, and the agent only hears that it was.
+        Notify(AnswerToPerson ? NoticeKind.AnswerPostedToPerson : NoticeKind.DecisionAvailable, null, nowUtc, AnswerToPerson ? null : letter.Id.ToString());
     }
+
+    /// <summary>The decision is the refusal for an identity or authority that could not be confirmed.</summary>
+    private bool RefusedForIdentity => _decisionGrounds.Count > 0 && _decisionGrounds.All(code => DecisionGround.IdentityNotConfirmed.Any(g => g.Code == code));
 
     /// <summary>
     /// Nothing more is owed on an answered request (the data was collected or its download period ended, or the
@@ -1154,6 +1280,7 @@ public sealed class PrivacyRequest
 
         Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
         Agent = null;
+        PersonTokenHash = null;
         foreach (var item in _items)
         {
             item.Details.Clear();
@@ -1402,7 +1529,7 @@ public sealed class PrivacyRequest
     }
 
     private void AddLetter(LetterKind kind, DateTime nowUtc) =>
-        _letters.Add(new RequestLetter(Guid.NewGuid(), kind, Language, nowUtc));
+        _letters.Add(new RequestLetter(Guid.NewGuid(), kind, Language, nowUtc, toPerson: kind == LetterKind.Decision && AnswerToPerson));
 
     /// <summary>What any new request must satisfy, filed or registered: types and details the policy takes, an agent it accepts, a real birth date.</summary>
     private static void CheckNew(NewRequest request, ProcedureProfile profile, DateOnly today)

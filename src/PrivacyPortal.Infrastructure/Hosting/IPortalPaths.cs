@@ -13,6 +13,9 @@ public interface IPortalPaths
     /// <summary>A requester's own page of their request.</summary>
     string Status(string token);
 
+    /// <summary>The page of the person an agent filed for, where they can say they did not ask for it.</summary>
+    string Person(string token);
+
     /// <summary>Where a requester asks for a new link with their reference.</summary>
     string NewStatusLink { get; }
 

@@ -12,8 +12,8 @@ public static class LoggedPaths
     /// <summary>Tokens are 256 random bits in base64url (43 characters); no public path segment but an id is that long.</summary>
     private const int TokenLikeLength = 32;
 
-    /// <summary>First path segments whose next segment is a secret (the status page and the confirmation link).</summary>
-    private static readonly HashSet<string> SecretPrefixes = new(StringComparer.OrdinalIgnoreCase) { "r", "confirm" };
+    /// <summary>First path segments whose next segment is a secret (the status page, the confirmation link, the page of the person an agent filed for).</summary>
+    private static readonly HashSet<string> SecretPrefixes = new(StringComparer.OrdinalIgnoreCase) { "r", "confirm", "p" };
 
     public static string Redact(string path)
     {

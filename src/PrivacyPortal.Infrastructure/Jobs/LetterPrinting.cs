@@ -5,6 +5,7 @@ using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
+using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Letters;
@@ -167,7 +168,10 @@ public sealed class LetterPrinting(
         var era = letter.Language == "ja";
         var rules = DeadlineRules.For(profile.Profile);
         var reference = request.Reference ?? string.Empty;
-        var name = request.Requester.FullName;
+        // The profile's rule for agents: a letter goes to the agent who filed, naming the person they act for, unless it
+        // is addressed to the person (the notice of an agent's request, or an answer the profile sends to the person).
+        var toAgent = request.Agent is not null && !letter.ToPerson;
+        var name = toAgent ? request.Agent!.FullName : request.Requester.FullName;
         object model = letter.Kind switch
         {
             LetterKind.Acknowledgement => new AcknowledgementLetter(
@@ -179,10 +183,15 @@ public sealed class LetterPrinting(
             LetterKind.Extension => new ExtensionLetter(
                 profile.Controller, profile.Profile, name, reference, letterDate, request.ExtensionReasons ?? string.Empty,
                 request.Deadlines(rules, letterDate).First(d => d.Regime == Regime.Gdpr)),
-            LetterKind.Decision => DecisionLetter.For(request, profile.Controller, profile.Profile, letterDate) with { ByPost = request.NoticesByPost },
-            LetterKind.Notice => new NoticeLetter(profile.Controller, profile.Profile, name, reference, letterDate, letter.Subject!.Value, letter.Detail),
+            LetterKind.Decision => DecisionLetter.For(request, profile.Controller, profile.Profile, letterDate) with { RequesterName = name, ByPost = request.IsPosted(letter) },
+            LetterKind.Notice => new NoticeLetter(profile.Controller, profile.Profile, name, reference, letterDate, letter.Subject!.Value, letter.Detail)
+            {
+                Agent = letter.Subject == NoticeKind.AgentFiled ? request.Agent : null,
+                Types = [.. request.Items.Select(i => RequestType.Find(i.TypeId)).OfType<RequestType>()],
+            },
         };
-        var to = request.PostalAddressee;
-        return await renderer.RenderAsync(model, letter.Language, era, request.NoticesByPost ? new PostalAddressee(to.Name, to.PostalCode, to.Address) : null);
+        var to = request.AddresseeOf(letter);
+        return await renderer.RenderAsync(
+            model, letter.Language, era, request.IsPosted(letter) ? new PostalAddressee(to.Name, to.PostalCode, to.Address) : null, toAgent ? request.Requester.FullName : null);
     }
 }

@@ -5,8 +5,14 @@ using PrivacyPortal.Domain.Common;
 namespace PrivacyPortal.Infrastructure.Letters;
 
 /// <summary>How a letter writes dates: 2026年11月24日, optionally with the era year (令和8年11月24日), or 24 November 2026.</summary>
-public sealed class LetterFormat(string language, bool eraYear, PostalAddressee? addressee = null)
+public sealed class LetterFormat(string language, bool eraYear, PostalAddressee? addressee = null, string? onBehalfOf = null)
 {
+    /// <summary>
+    /// Set when the letter is addressed to a representative or agent: the name of the person they act for, which the
+    /// salutation adds after the agent's name.
+    /// </summary>
+    public string? OnBehalfOf { get; } = onBehalfOf;
+
     /// <summary>Set for a letter that goes by post: its address block is placed for a window envelope.</summary>
     public PostalAddressee? Addressee { get; } = addressee;
 

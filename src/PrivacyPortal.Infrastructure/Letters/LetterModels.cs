@@ -22,7 +22,14 @@ public sealed record FeeRequestLetter(
 /// </summary>
 public sealed record NoticeLetter(
     DataControllerProfile Controller, ProcedureProfile Profile, string RequesterName, string Reference, DateOnly LetterDate,
-    Domain.Notices.NoticeKind Subject, string? Detail);
+    Domain.Notices.NoticeKind Subject, string? Detail)
+{
+    /// <summary>For the notice of an agent's request: who filed it, as they described themselves.</summary>
+    public Agent? Agent { get; init; }
+
+    /// <summary>What the request asks for.</summary>
+    public IReadOnlyList<RequestType> Types { get; init; } = [];
+}
 
 /// <summary>GDPR Art. 12(3): the period is extended by two further months, with the reasons and the new date.</summary>
 public sealed record ExtensionLetter(

@@ -10,7 +10,7 @@ namespace PrivacyPortal.Infrastructure.Letters;
 /// </summary>
 public sealed class LetterRenderer(IServiceProvider services, ILoggerFactory loggers)
 {
-    public async Task<string> RenderAsync(object letter, string language, bool eraYear, PostalAddressee? addressee = null)
+    public async Task<string> RenderAsync(object letter, string language, bool eraYear, PostalAddressee? addressee = null, string? onBehalfOf = null)
     {
         ArgumentNullException.ThrowIfNull(letter);
         var component = letter switch
@@ -25,7 +25,7 @@ public sealed class LetterRenderer(IServiceProvider services, ILoggerFactory log
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
             ["Letter"] = letter,
-            ["Format"] = new LetterFormat(language, eraYear, addressee),
+            ["Format"] = new LetterFormat(language, eraYear, addressee, onBehalfOf),
         });
         await using var renderer = new HtmlRenderer(services, loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync(component, parameters)).ToHtmlString());

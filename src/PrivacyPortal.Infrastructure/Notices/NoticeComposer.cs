@@ -91,6 +91,18 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths path
             (NoticeKind.DecisionAvailable, false) => (
                 $"[PrivacyPortal] Your request has been answered ({reference})",
                 $"{name} has decided on your request. The answer and its reasons are on your request page."),
+            (NoticeKind.AgentFiled, true) => (
+                $"【プライバシーポータル】あなたの代理人として{name}への請求がありました（受付番号 {reference}）",
+                $"{name}は、あなたの個人情報に関する請求を受け付けました（受付番号 {reference}）。請求した人は、あなたの法定代理人または任意代理人であると述べています。\n\n依頼した覚えがある場合は、何もする必要はありません。\n依頼した覚えがない場合は、次のページで{name}に知らせてください。だれが何を請求したかも、このページで確認できます。\n{link}\n\nこのリンクはあなた専用です。請求の記録が保存期間の終わりに消去されるまで使えます。"),
+            (NoticeKind.AgentFiled, false) => (
+                $"[PrivacyPortal] A request to {name} was made on your behalf ({reference})",
+                $"{name} has received a request about your personal data (reference {reference}), made by someone who says they are your legal representative or your appointed agent.\n\nIf you asked them to, you need do nothing.\nIf you did not, tell {name} on this page, which also shows who made the request and what they asked for:\n{link}\n\nThis link is yours alone. It works until the request's records are erased at the end of their retention."),
+            (NoticeKind.AnswerPostedToPerson, true) => (
+                $"【プライバシーポータル】回答書を本人に郵送しました（受付番号 {reference}）",
+                $"{name}は、請求（受付番号 {reference}）について判断しました。{name}の定めにより、代理人による請求への回答書は、本人の住所に郵送しました。"),
+            (NoticeKind.AnswerPostedToPerson, false) => (
+                $"[PrivacyPortal] The answer has been posted to the person ({reference})",
+                $"{name} has decided on the request ({reference}). Under its rules for requests made by an agent, the answer letter has been posted to the person at their address."),
             (NoticeKind.Withdrawn, false) => (
                 $"[PrivacyPortal] Your request has been withdrawn ({reference})",
                 $"Your request to {name} ({reference}) has been withdrawn. The company will stop working on it."),
@@ -105,7 +117,7 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths path
     /// </summary>
     private string LinkFooter(Notice notice, string? link, bool ja)
     {
-        if (link is null || notice.Kind is NoticeKind.EmailConfirmation or NoticeKind.ConfirmationReminder or NoticeKind.DraftDiscarded
+        if (link is null || notice.Kind is NoticeKind.EmailConfirmation or NoticeKind.ConfirmationReminder or NoticeKind.DraftDiscarded or NoticeKind.AgentFiled
             || !Uri.TryCreate(link, UriKind.Absolute, out var uri))
         {
             return string.Empty;

@@ -21,15 +21,18 @@ sealed class PortalRoutes : IPortalPaths
     public const string StaffSignInTemplate = "/staff/login";
     public const string StaffCaseTemplate = "/staff/cases/{id:guid}";
     public const string SetPasswordTemplate = "/staff/set-password";
+    public const string PersonTemplate = "/p/{token}";
 
     /// <summary>Every template above, for the test that checks each names a page.</summary>
-    public static IReadOnlyList<string> Templates { get; } = [ConfirmTemplate, StatusTemplate, NewStatusLinkTemplate, StaffSignInTemplate, StaffCaseTemplate, SetPasswordTemplate];
+    public static IReadOnlyList<string> Templates { get; } = [ConfirmTemplate, StatusTemplate, NewStatusLinkTemplate, StaffSignInTemplate, StaffCaseTemplate, SetPasswordTemplate, PersonTemplate];
 
     public static PortalRoutes Instance { get; } = new();
 
     public string Confirm(string token) => Fill(ConfirmTemplate, token);
 
     public string Status(string token) => Fill(StatusTemplate, token);
+
+    public string Person(string token) => Fill(PersonTemplate, token);
 
     public string NewStatusLink => NewStatusLinkTemplate;
 

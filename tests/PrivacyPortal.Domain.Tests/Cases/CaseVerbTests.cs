@@ -43,8 +43,22 @@ public sealed class CaseVerbTests
                 DocumentsByPost: false,
                 "key"),
             profile ?? Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
+        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now, new IssuedSecret("p", "pl"));
         return request;
+    }
+
+    private static readonly Agent Agent = new()
+    {
+        Kind = AgentKind.AppointedAgent, FullName = "Taro Dairi", Email = "agent@example.jp", PostalCode = "100-0001", Address = "Tokyo",
+    };
+
+    /// <summary>An agent's request, identity and authority checked, decided on the merits and printed.</summary>
+    private static PrivacyRequest DecidedForAnAgent()
+    {
+        var request = Received(agent: Agent);
+        request.VerifyIdentity("o", GoodCheck with { AgentAuthorityShown = true }, Profile, Rules, Now);
+        request.Decide("o", "disclosure", new ItemAnswer(DecisionOutcome.Fulfilled, [], null), Profile, Rules, Now);
+        return Printed(request);
     }
 
     private static PrivacyRequest Verified()
@@ -465,6 +479,8 @@ public sealed class CaseVerbTests
         ["withdrawn"] = () => Apply(Received(), r => r.Withdraw("o", Now)),
         ["deemed withdrawn"] = () => Apply(Starts!["awaiting fee"](), r => r.ExpireFee("o", deemedNotMade: true, Now.AddDays(20))),
         ["discarded"] = () => Apply(Draft(), r => r.Discard(Now)),
+        ["filed by an agent"] = () => Received(agent: Agent),
+        ["decided for an agent, then the person said they did not ask"] = () => Apply(DecidedForAnAgent(), r => r.RecordPersonObjection("o", "Called the desk.", Now)),
     };
 
     /// <summary>Every verb that can change the status, with inputs that satisfy its other rules.</summary>
@@ -550,7 +566,7 @@ public sealed class CaseVerbTests
     /// <summary>Each action the case page can offer, as its verb with inputs that satisfy the verb's other rules.</summary>
     private static readonly Dictionary<CaseAction, (Action<PrivacyRequest> Verb, DateTime At)> ActionVerbs = new()
     {
-        [CaseAction.Verify] = (r => r.VerifyIdentity("o", GoodCheck, Profile, Rules, Now), Now),
+        [CaseAction.Verify] = (r => r.VerifyIdentity("o", GoodCheck with { AgentAuthorityShown = r.Agent is null ? null : true }, Profile, Rules, Now), Now),
         [CaseAction.RefuseIdentity] = (r => r.RefuseUnconfirmedIdentity("o", "Not confirmed.", Rules, Now), Now),
         [CaseAction.AskForMore] = (r => r.RequestMoreIdentity("o", "Send a passport.", Rules, Now), Now),
         [CaseAction.RequestFee] = (r => r.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now), Now),
@@ -569,6 +585,7 @@ public sealed class CaseVerbTests
         [CaseAction.Note] = (r => r.AddNote("o", "Called back.", Now), Now),
         [CaseAction.Assign] = (r => r.Assign("o", "someone", Now), Now),
         [CaseAction.ScanDocument] = (r => r.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "scan.pdf", "application/pdf", 10, "s", "h", Now), Rules, Now, "o"), Now),
+        [CaseAction.RecordPersonObjection] = (r => r.RecordPersonObjection("o", "Called the desk.", Now), Now),
         [CaseAction.MarkPosted] = (r => r.MarkLetterPosted("o", r.Letters.FirstOrDefault(l => l.Status == LetterStatus.Ready)?.Id ?? Guid.Empty, Now), Now),
     };
 

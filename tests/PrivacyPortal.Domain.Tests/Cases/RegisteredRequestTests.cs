@@ -126,7 +126,7 @@ public sealed class RegisteredRequestTests
     }
 
     [Fact]
-    public void WithAnAgentsEmail_NoticesGoToTheAgent_AndNothingIsPosted()
+    public void WithAnAgentsEmail_NoticesGoToTheAgent_AndOnlyThePersonIsWrittenToByPost()
     {
         var agent = new Agent { Kind = AgentKind.AppointedAgent, FullName = "代理 太郎", Email = "agent@example.jp", PostalCode = "530-0001", Address = "大阪市" };
 
@@ -134,6 +134,10 @@ public sealed class RegisteredRequestTests
 
         Assert.False(request.NoticesByPost);
         Assert.Equal("agent@example.jp", Assert.Single(request.Notices).Recipient);
+        // The person gave no email: the notice of the agent's request is a letter to their address; the rest is email.
+        var posted = Assert.Single(request.Letters, request.IsPosted);
+        Assert.Equal((LetterKind.Notice, NoticeKind.AgentFiled, true), (posted.Kind, posted.Subject, posted.ToPerson));
+        Assert.Equal(("山田 花子", "100-0001", "東京都千代田区千代田1-1"), request.AddresseeOf(posted));
     }
 
     [Fact]

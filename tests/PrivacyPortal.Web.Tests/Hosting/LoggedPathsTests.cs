@@ -9,6 +9,7 @@ public sealed class LoggedPathsTests
     [InlineData("/r/abc", "/r/{redacted}")]
     [InlineData("/confirm/x/extra", "/confirm/{redacted}/extra")]
     [InlineData("/R/abc", "/R/{redacted}")]
+    [InlineData("/p/abc", "/p/{redacted}")]
     [InlineData("/anything/htiamA5XRar0k4Zsk6PwZ-R9lAkk8CXlVQvzMheUq", "/anything/{redacted}")]
     [InlineData("/r/{token}", "/r/{token}")]
     [InlineData("/policies/ntt-smartconnect/requests/disclosure", "/policies/ntt-smartconnect/requests/disclosure")]

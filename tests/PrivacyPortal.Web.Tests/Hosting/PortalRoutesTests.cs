@@ -35,6 +35,7 @@ public sealed partial class PortalRoutesTests
             (routes.StaffSignIn, PortalRoutes.StaffSignInTemplate),
             (routes.StaffCase(id), PortalRoutes.StaffCaseTemplate),
             (routes.SetPassword("user id", "a+b/c="), PortalRoutes.SetPasswordTemplate),
+            (routes.Person("tok_en-123"), PortalRoutes.PersonTemplate),
         ];
 
         foreach (var (link, template) in links)

@@ -115,7 +115,7 @@ public sealed partial class StaffClient : IDisposable
         ["Decide"] = "decide", ["AttachData"] = "decide/attach", ["RemoveData"] = "decide/remove",
         ["Extend"] = "extend", ["SendAnswer"] = "send-answer", ["Close"] = "send-answer/close", ["Withdraw"] = "withdraw",
         ["Hold"] = "hold", ["ReleaseHold"] = "hold/release", ["Note"] = "note", ["Assign"] = "assign",
-        ["Scan"] = "scan", ["Posted"] = "posted",
+        ["Scan"] = "scan", ["Posted"] = "posted", ["PersonObjection"] = "person-objection",
     };
 
     public static string ActionUrl(Guid caseId, string action) => $"/staff/cases/{caseId}/{ActionPaths[action]}";

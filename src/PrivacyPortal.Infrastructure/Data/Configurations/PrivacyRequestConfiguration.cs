@@ -33,6 +33,8 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasIndex(r => r.ConfirmationHash);
         builder.Property(r => r.StatusTokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => r.StatusTokenHash).IsUnique();
+        builder.Property(r => r.PersonTokenHash).HasMaxLength(64);
+        builder.HasIndex(r => r.PersonTokenHash).IsUnique();
         builder.Property(r => r.StatusLinkProtected).HasMaxLength(2000);
         builder.HasIndex(r => new { r.Status, r.DueOn });
 
@@ -120,6 +122,7 @@ internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Pri
         builder.HasMany(r => r.Notices).WithOne().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(r => r.Notices).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(r => r.ContactEmail);
+        builder.Ignore(r => r.PersonToldByEmail);
         builder.Ignore(r => r.IsOpen);
     }
 }

@@ -375,6 +375,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("ToPerson")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
@@ -560,6 +563,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AnswerToPerson")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -635,6 +641,13 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("PersonObjectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PolicyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -696,6 +709,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConfirmationHash");
+
+                    b.HasIndex("PersonTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("PolicyId");
 

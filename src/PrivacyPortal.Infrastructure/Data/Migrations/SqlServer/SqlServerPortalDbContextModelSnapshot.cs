@@ -376,6 +376,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<bool>("ToPerson")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
@@ -561,6 +564,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AnswerToPerson")
+                        .HasColumnType("bit");
+
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -636,6 +642,13 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("PersonObjectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PersonTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("PolicyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -697,6 +710,10 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ConfirmationHash");
+
+                    b.HasIndex("PersonTokenHash")
+                        .IsUnique()
+                        .HasFilter("[PersonTokenHash] IS NOT NULL");
 
                     b.HasIndex("PolicyId");
 

@@ -362,6 +362,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ToPerson")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
@@ -545,6 +548,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnswerToPerson")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -620,6 +626,13 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PersonObjectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -681,6 +694,9 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConfirmationHash");
+
+                    b.HasIndex("PersonTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("PolicyId");
 

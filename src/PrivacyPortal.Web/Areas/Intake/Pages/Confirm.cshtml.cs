@@ -53,6 +53,7 @@ public sealed class ConfirmModel(PortalDbContext db, ProfileStore profiles, Time
 
         var rules = DeadlineRules.For(Profile!.Profile);
         var statusToken = SecretTokens.New();
+        var personToken = SecretTokens.New();
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 1; ; attempt++)
         {
@@ -61,7 +62,8 @@ public sealed class ConfirmModel(PortalDbContext db, ProfileStore profiles, Time
             try
             {
                 var reference = await ReferenceAllocator.NextAsync(db, Profile.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, cancellationToken);
-                Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link(PortalRoutes.Instance.Status(statusToken)))), now);
+                Filed!.ConfirmEmail(SecretTokens.Hash(token), reference, rules, new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(Link(PortalRoutes.Instance.Status(statusToken)))), now,
+                    new IssuedSecret(SecretTokens.Hash(personToken), links.Protect(Link(PortalRoutes.Instance.Person(personToken)))));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return Redirect(PortalRoutes.Instance.Status(statusToken) + "?confirmed=1");

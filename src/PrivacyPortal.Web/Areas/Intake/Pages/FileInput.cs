@@ -149,6 +149,10 @@ public sealed partial class FileInputValidator : AbstractValidator<FileInput>
         Text(x => x.PostalCode, Requester.MaxPostalCodeLength, required: true).Matches(PostalCodePattern()).WithMessage("Validation.PostalCode");
         Text(x => x.Address, Requester.MaxAddressLength, required: true);
         Text(x => x.Email, Requester.MaxEmailLength, required: emailRequired).Matches(EmailPattern()).When(x => emailRequired || !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Validation.Email");
+        // An appointed agent gives the person's own address: the person is told of the request there and can say they
+        // did not ask for it (APPI Art. 37(3) admits only an agent the person appointed).
+        RuleFor(x => x.Email).Must((x, email) => !string.Equals(email?.Trim(), x.AgentEmail?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .When(x => x.AgentKind == nameof(Domain.Requests.AgentKind.AppointedAgent) && !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Validation.PersonEmailIsAgents");
         Text(x => x.Phone, Requester.MaxPhoneLength, required: false).Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("Validation.Phone");
         Text(x => x.CustomerNumber, Requester.MaxCustomerNumberLength, required: false);
         Text(x => x.Relationship, Requester.MaxRelationshipLength, required: false);

@@ -69,9 +69,13 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The letters the requester may read: every printed one, and the answer once the officer has sent it.</summary>
+    /// <summary>
+    /// The letters the requester may read: every printed one, and the answer once the officer has sent it; never a
+    /// letter addressed to the person an agent filed for (the agent holds this link).
+    /// </summary>
     public IEnumerable<RequestLetter> ReadableLetters =>
-        Filed.Letters.Where(l => l.Status == LetterStatus.Ready && (l.Kind != LetterKind.Decision || Filed.Status is RequestStatus.Answered or RequestStatus.Closed));
+        Filed.Letters.Where(l => l.Status == LetterStatus.Ready && !l.ToPerson
+            && (l.Kind != LetterKind.Decision || (l == Filed.DecisionLetter && Filed.Status is RequestStatus.Answered or RequestStatus.Closed)));
 
     /// <summary>A letter of this request, behind the same secret link; without an id, the answer letter.</summary>
     public async Task<IActionResult> OnGetLetterAsync(string token, Guid? letter, CancellationToken cancellationToken)

@@ -160,6 +160,8 @@ public sealed class RegisterModel(
         var language = RequestLanguage == Languages.English ? Languages.English : Languages.Japanese;
         var statusToken = SecretTokens.New();
         var statusLink = contact.Length > 0 ? new IssuedSecret(SecretTokens.Hash(statusToken), links.Protect(PublicLinks.To(Request, options.Value, PortalRoutes.Instance.Status(statusToken)))) : null;
+        var personToken = SecretTokens.New();
+        var personLink = new IssuedSecret(SecretTokens.Hash(personToken), links.Protect(PublicLinks.To(Request, options.Value, PortalRoutes.Instance.Person(personToken))));
         var rules = DeadlineRules.For(Current.Profile);
         for (var attempt = 1; ; attempt++)
         {
@@ -171,7 +173,7 @@ public sealed class RegisterModel(
                 var reference = await ReferenceAllocator.NextAsync(db, Current.Controller.ReferencePrefix, JapanTime.DateOf(clock.GetUtcNow()).Year, HttpContext.RequestAborted);
                 var request = PrivacyRequest.Register(
                     new NewRequest(Current.PolicyId, language, requester, agent, Input.ToItems(), Input.DocumentsByPost && AcceptsPost, Input.SubmissionKey!),
-                    channel, arrivedOn, Scope.Actor, Current.Profile, Current.Version, reference, rules, statusLink, now);
+                    channel, arrivedOn, Scope.Actor, Current.Profile, Current.Version, reference, rules, statusLink, now, personLink);
                 db.Requests.Add(request);
                 await db.SaveChangesAsync(HttpContext.RequestAborted);
                 await transaction.CommitAsync(HttpContext.RequestAborted);
