@@ -74,6 +74,7 @@ public sealed partial class TextsTests
             .Concat(Keys<Domain.Cases.DecisionOutcome>("Staff.Outcome."))
             .Concat(Keys<Domain.Cases.DecisionOutcome>("Outcome."))
             .Concat(Keys<Domain.Cases.LetterKind>("Letter."))
+            .Concat(Keys<Domain.Notices.NoticeKind>("Notice.Kind."))
             .Concat(Infrastructure.Staff.StaffRoles.All.Select(r => "Staff.Role." + r));
 
         Assert.All(keys, key => Assert.True(known.ContainsKey(key), $"missing text {key}"));

@@ -170,7 +170,9 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Contains("\"notices\":{\"status\":\"Degraded\"", health, StringComparison.Ordinal);
 
         var (failures, _) = await admin.GetAsync("/staff/admin/failures");
-        Assert.Contains("EmailConfirmation", failures, StringComparison.Ordinal);
+        // The kind in the reader's words, not the code's name.
+        Assert.Contains("<td>Email address confirmation</td>", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("EmailConfirmation", Html.Text(failures), StringComparison.Ordinal);
         Assert.Contains("h•••@example.jp", failures, StringComparison.Ordinal);
         Assert.DoesNotContain("hanako@example.jp", failures, StringComparison.Ordinal);
     }
