@@ -5,8 +5,40 @@ using PrivacyPortal.Domain.Common;
 
 namespace PrivacyPortal.Web.Localization;
 
-public static class TextHtml
+public static partial class TextHtml
 {
+    /// <summary>
+    /// A sentence of the text catalogue with its values put in, where a value may be HTML (a policy's text marked
+    /// with its own language): the sentence and the plain values are encoded, the HTML values are kept as they are.
+    /// </summary>
+    public static IHtmlContent Sentence(Microsoft.Extensions.Localization.LocalizedString template, params object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        var sentence = new HtmlContentBuilder();
+        var parts = Placeholder().Split(template.Value);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 0)
+            {
+                sentence.Append(parts[i]);
+            }
+            else if (values[int.Parse(parts[i], CultureInfo.InvariantCulture)] is IHtmlContent html)
+            {
+                sentence.AppendHtml(html);
+            }
+            else
+            {
+                sentence.Append(Convert.ToString(values[int.Parse(parts[i], CultureInfo.InvariantCulture)], CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sentence;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\d+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
+
     /// <summary>
     /// A policy's text in the page's language, or in the other language when the policy gives only that one,
     /// marked with its own lang attribute so screen readers pronounce it correctly.
