@@ -21,6 +21,9 @@ public static class DeadlineCalculator
     private const int CcpaExtensionDays = 45;
     private const int CcpaOptOutBusinessDays = 15;
 
+    /// <summary>GDPR Art. 12(3): the answer may be extended by two further months where necessary.</summary>
+    public const int GdprFurtherMonths = 2;
+
     /// <param name="earliestSuit">APPI: whether the Art. 39 date applies (a type it covers, not refused).</param>
     public static Deadline Compute(DeadlineRules rules, Regime regime, DateOnly receivedOn, IReadOnlyList<ClockPause> pauses, bool extended, DateOnly asOf, bool earliestSuit = true)
     {
@@ -121,10 +124,10 @@ public static class DeadlineCalculator
     private static ComputedDate Extended(DeadlineRules rules, ComputedDate oneMonth)
     {
         var firstEnd = UnrolledEnd(oneMonth);
-        var end = firstEnd.AddMonths(2);
+        var end = firstEnd.AddMonths(GdprFurtherMonths);
         var steps = oneMonth.Steps.Where(s => s.Kind is not (StepKind.RolledForward or StepKind.Due)).ToList();
         steps.Add(new(StepKind.FirstMonthEnds, Date: firstEnd));
-        steps.Add(new(StepKind.FurtherMonths, Date: end, Days: 2));
+        steps.Add(new(StepKind.FurtherMonths, Date: end, Days: GdprFurtherMonths));
         if (end.Day != firstEnd.Day)
         {
             steps.Add(new(StepKind.MonthEndClamped, Date: end));

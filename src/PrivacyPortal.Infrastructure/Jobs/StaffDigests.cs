@@ -9,6 +9,7 @@ using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Infrastructure.Texts;
 
 namespace PrivacyPortal.Infrastructure.Jobs;
 
@@ -117,36 +118,24 @@ public sealed class StaffDigests(PortalDbContext db, TimeProvider clock, IOption
     private static string DigestSubject(string language, List<DueCase> cases, DateOnly today)
     {
         var overdue = cases.Count(c => c.DueOn < today);
-        return language == "ja"
-            ? $"【プライバシーポータル】本日の期限案件：期限超過 {overdue} 件、3日以内 {cases.Count - overdue} 件"
-            : $"[PrivacyPortal] Today's cases: {overdue} overdue, {cases.Count - overdue} due within 3 days";
+        return TextCatalogue.Format(language, "Digest.Subject", overdue, cases.Count - overdue, DueSoonDays);
     }
 
     private string DigestBody(string language, List<DueCase> cases, DateOnly today)
     {
-        var ja = language == "ja";
-        var body = new StringBuilder(ja ? "担当する事業者の案件のうち、期限を過ぎたもの・3日以内に期限が来るものです。\n\n" : "Open cases of your companies that are overdue or due within 3 days.\n\n");
+        var body = new StringBuilder(TextCatalogue.Format(language, "Digest.Lead", DueSoonDays));
         foreach (var c in cases)
         {
             var left = c.DueOn.DayNumber - today.DayNumber;
-            var state = (left < 0, ja) switch
-            {
-                (true, true) => $"{-left}日超過",
-                (true, false) => $"overdue by {-left} days",
-                (false, true) => $"あと{left}日",
-                (false, false) => $"{left} days left",
-            };
+            var state = left < 0 ? TextCatalogue.Format(language, "Digest.Overdue", -left) : TextCatalogue.Format(language, "Digest.DaysLeft", left);
             body.Append(CultureInfo.InvariantCulture, $"{c.Reference}  {D(c.DueOn)}  {state}\n{Link(c)}\n\n");
         }
 
         return body.ToString();
     }
 
-    private static string EscalationSubject(string language, DueCase c) => language == "ja"
-        ? $"【プライバシーポータル】期限超過の案件 {c.Reference}"
-        : $"[PrivacyPortal] Overdue case {c.Reference}";
+    private static string EscalationSubject(string language, DueCase c) => TextCatalogue.Format(language, "Escalation.Subject", c.Reference);
 
-    private string EscalationBody(string language, DueCase c, DateOnly today) => language == "ja"
-        ? $"案件 {c.Reference} は期限（{D(c.DueOn)}）を {today.DayNumber - c.DueOn.DayNumber} 日過ぎています。担当者と対応を確認してください。\n{Link(c)}\n"
-        : $"Case {c.Reference} is {today.DayNumber - c.DueOn.DayNumber} days past its due date ({D(c.DueOn)}). Please check with the officers working it.\n{Link(c)}\n";
+    private string EscalationBody(string language, DueCase c, DateOnly today) =>
+        TextCatalogue.Format(language, "Escalation.Body", c.Reference, D(c.DueOn), today.DayNumber - c.DueOn.DayNumber, Link(c));
 }

@@ -1,14 +1,13 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using PrivacyPortal.Infrastructure.Texts;
 
 namespace PrivacyPortal.Web.Localization;
 
 /// <summary>
-/// UI strings from two JSON files, one per language, embedded in the assembly. Translators edit plain
-/// key/value JSON; a test keeps both files' keys identical.
+/// Pages' strings from the portal's one text catalogue (<see cref="TextCatalogue"/>), the same texts emails, letters
+/// and jobs use.
 /// </summary>
 public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
@@ -18,19 +17,7 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 
-    public static FrozenDictionary<string, FrozenDictionary<string, string>> LoadAll() =>
-        Languages.All.ToFrozenDictionary(language => language, Load);
-
-    private static FrozenDictionary<string, string> Load(string language)
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        var name = $"PrivacyPortal.Web.Resources.Texts.{language}.json";
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-            ?? throw new InvalidOperationException($"Embedded resource {name} is empty.");
-        return values.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    public static FrozenDictionary<string, FrozenDictionary<string, string>> LoadAll() => TextCatalogue.All;
 
     private sealed class JsonStringLocalizer(FrozenDictionary<string, FrozenDictionary<string, string>> texts) : IStringLocalizer
     {

@@ -81,6 +81,12 @@ public sealed partial class TextsTests
     }
 
     [Fact]
+    public void EveryNoticeKind_HasAnEmailSubjectAndBody() =>
+        Assert.All(
+            Enum.GetNames<Domain.Notices.NoticeKind>().SelectMany(kind => new[] { $"Email.{kind}.Subject", $"Email.{kind}.Body" }),
+            key => Assert.True(JsonStringLocalizerFactory.LoadAll()["en"].ContainsKey(key), $"missing text {key}"));
+
+    [Fact]
     public void NoJapaneseText_IsLeftEmpty() =>
         Assert.All(JsonStringLocalizerFactory.LoadAll()["ja"], pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
 }
