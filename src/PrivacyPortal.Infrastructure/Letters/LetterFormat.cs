@@ -1,6 +1,7 @@
 using System.Globalization;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
+using PrivacyPortal.Infrastructure.Texts;
 
 namespace PrivacyPortal.Infrastructure.Letters;
 
@@ -18,7 +19,10 @@ public sealed class LetterFormat(string language, bool eraYear, PostalAddressee?
 
     public string Language { get; } = language;
 
-    public bool Japanese => Language == "ja";
+    public bool Japanese => Language == TextCatalogue.Japanese;
+
+    /// <summary>A text from the catalogue in the letter's language, its placeholders filled.</summary>
+    public string T(string key, params object?[] values) => TextCatalogue.Format(Language, key, values);
 
     /// <summary>An aside in the letter's own typography: full-width brackets in Japanese, " (...)" in English.</summary>
     public string Aside(string text) => Typography.Aside(text, Language);

@@ -1,14 +1,15 @@
 using System.Globalization;
+using PrivacyPortal.Infrastructure.Texts;
 
 namespace PrivacyPortal.Web.Localization;
 
 /// <summary>The portal's two languages. Japanese for Japanese visitors; English otherwise.</summary>
 public static class Languages
 {
-    public const string Japanese = "ja";
-    public const string English = "en";
+    public const string Japanese = TextCatalogue.Japanese;
+    public const string English = TextCatalogue.English;
 
-    public static IReadOnlyList<string> All { get; } = [Japanese, English];
+    public static IReadOnlyList<string> All => TextCatalogue.Languages;
 
     /// <summary>"ja" or "en" for the current request.</summary>
     public static string Current =>
