@@ -12,6 +12,9 @@ public sealed class DisclosedFile
     /// <summary>The most a request's disclosed files may weigh together.</summary>
     public const long MaxBytesPerRequest = 100L * 1024 * 1024;
 
+    /// <summary><see cref="MaxBytesPerRequest"/> in the megabytes a text states.</summary>
+    public const int MaxMegabytesPerRequest = (int)(MaxBytesPerRequest / (1024 * 1024));
+
     public const int MaxFilesPerRequest = 20;
 
     private DisclosedFile()

@@ -14,6 +14,9 @@ public static class DeadlineCalculator
     // Art. 140: the first day is not counted, so the period ends at the end of arrival + 14 days.
     private const int AppiWaitingPeriodDays = 14;
 
+    /// <summary>The first day a suit may be filed, counted in days after the day the request arrived.</summary>
+    public const int AppiEarliestSuitDaysAfterArrival = AppiWaitingPeriodDays + 1;
+
     // CCPA regulations (11 CCR 7021, 7026): confirm receipt within 10 business days, answer within 45 calendar
     // days, one extension of up to 45 more, opt-out within 15 business days; verification does not pause.
     private const int CcpaAcknowledgeBusinessDays = 10;

@@ -1033,7 +1033,7 @@ public sealed class PrivacyRequest
 
         if (_disclosedFiles.Sum(f => f.Length) + file.Length > DisclosedFile.MaxBytesPerRequest)
         {
-            throw new DomainException("deliver.too-large", "The files of one answer can weigh at most 100 MB together.");
+            throw new DomainException("deliver.too-large", $"The files of one answer can weigh at most {DisclosedFile.MaxMegabytesPerRequest} MB together.");
         }
 
         _disclosedFiles.Add(file);

@@ -16,6 +16,9 @@ public sealed class RequestDocument
     public const int MaxFileNameLength = 120;
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary><see cref="MaxBytes"/> in the megabytes a text states.</summary>
+    public const int MaxMegabytes = (int)(MaxBytes / (1024 * 1024));
+
     private RequestDocument()
     {
     }

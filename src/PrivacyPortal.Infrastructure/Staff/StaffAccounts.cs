@@ -44,6 +44,9 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, PortalDbContext 
         return new CreatedStaff(user, await SetPasswordLinkAsync(user));
     }
 
+    /// <summary>How long a set-password link works (the lifespan of Identity's data-protection tokens).</summary>
+    public static readonly TimeSpan SetPasswordLinkLifetime = TimeSpan.FromHours(24);
+
     /// <summary>A fresh single-use link; the previous one stops working once a password is set.</summary>
     public async Task<Uri> SetPasswordLinkAsync(StaffUser user)
     {

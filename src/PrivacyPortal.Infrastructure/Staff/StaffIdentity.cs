@@ -8,13 +8,19 @@ public static class StaffIdentity
 {
     public const int MinPasswordLength = 12;
 
+    /// <summary>How long an account stays locked after too many wrong authenticator codes (the sign-in page says so).</summary>
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+
     /// <summary>
     /// Identity's user store and rules, shared by the web app and the CLI (create-admin). Passwords: length only, no
     /// composition rules (NIST SP 800-63B 5.1.1.2); lockout after 5 failures for 15 minutes, for every account;
     /// authenticator codes work once (SingleUseAuthenticatorTokenProvider).
     /// </summary>
-    public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<StaffUser>(options =>
+    public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services)
+    {
+        // Set-password links: Identity's data-protection tokens, valid for the time the administration page states.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = StaffAccounts.SetPasswordLinkLifetime);
+        return services.AddIdentityCore<StaffUser>(options =>
             {
                 options.Password.RequiredLength = MinPasswordLength;
                 options.Password.RequireDigit = false;
@@ -24,7 +30,7 @@ public static class StaffIdentity
                 options.Password.RequiredUniqueChars = 1;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
@@ -32,4 +38,5 @@ public static class StaffIdentity
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+    }
 }

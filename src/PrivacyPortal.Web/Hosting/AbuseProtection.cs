@@ -31,6 +31,9 @@ public sealed class RateLimitSettings
 public static class AbuseProtection
 {
     /// <summary>Posting the filing form (any step).</summary>
+    /// <summary>Each limit counts requests per address in a fixed window this long (the "too many" page says so).</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
     public const string SubmitPolicy = "submit";
 
     /// <summary>Opening and posting the confirmation link.</summary>
@@ -76,6 +79,6 @@ public static class AbuseProtection
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
         return RateLimitPartition.GetFixedWindowLimiter(
             $"{category}|{client}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0 });
     }
 }

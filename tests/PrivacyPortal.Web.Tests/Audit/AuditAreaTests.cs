@@ -113,6 +113,31 @@ public sealed class AuditAreaTests
     }
 
     [Fact]
+    public async Task TheTrails_ReadInTheAuditorsLanguage_WhileTheExportKeepsTheCodes()
+    {
+        await using var factory = new PortalFactory();
+        using var filed = await ReceivedCase.FileAsync(factory);
+        using var auditor = await StaffClient.SignInAsync(factory, "ja", "auditor@example.jp", StaffRoles.Auditor, []);
+
+        var (trail, trailStatus) = await auditor.GetAsync($"/staff/audit/cases/{filed.Id}");
+        Assert.Equal(HttpStatusCode.OK, trailStatus);
+        var caseTrail = Html.Text(System.Text.RegularExpressions.Regex.Match(trail, "<table class=\"queue trail\" id=\"trail\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Contains("下書き → 受付済み", caseTrail, StringComparison.Ordinal);
+        Assert.Contains("請求者", caseTrail, StringComparison.Ordinal);
+        Assert.DoesNotContain("requester", caseTrail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Received", caseTrail, StringComparison.Ordinal);
+
+        var (adminTrail, adminTrailStatus) = await auditor.GetAsync("/staff/audit/admin-trail");
+        Assert.Equal(HttpStatusCode.OK, adminTrailStatus);
+        var rows = Html.Text(System.Text.RegularExpressions.Regex.Match(adminTrail, "<table class=\"queue trail\" id=\"admin-trail\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Contains("サインイン", rows, StringComparison.Ordinal);
+        Assert.DoesNotContain("signed-in", rows, StringComparison.Ordinal);
+
+        using var export = await auditor.GetResponseAsync("/staff/audit/export?kind=admin-audit&format=jsonl");
+        Assert.Contains("\"signed-in\"", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalData_IsMaskedUntilAnAuditorGivesAReason_AndTheUnmaskingIsOnTheTrail()
     {
         await using var factory = new PortalFactory();

@@ -168,6 +168,6 @@ public sealed class RateLimitTests
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Contains("Please wait a minute and try again", Html.Text(last), StringComparison.Ordinal);
+        Assert.Contains($"Please wait about {(int)Web.Hosting.AbuseProtection.Window.TotalMinutes} min and try again", Html.Text(last), StringComparison.Ordinal);
     }
 }

@@ -86,6 +86,49 @@ public sealed partial class TextsTests
             Enum.GetNames<Domain.Notices.NoticeKind>().SelectMany(kind => new[] { $"Email.{kind}.Subject", $"Email.{kind}.Body" }),
             key => Assert.True(JsonStringLocalizerFactory.LoadAll()["en"].ContainsKey(key), $"missing text {key}"));
 
+    // The administration trail's actions: the quoted codes on the lines that write an administration event.
+    [GeneratedRegex(@"""([a-z]+(?:-[a-z]+)*)""")]
+    private static partial Regex Quoted();
+
+    [Fact]
+    public void EveryAdministrationAction_HasAText()
+    {
+        var known = JsonStringLocalizerFactory.LoadAll()["en"];
+        string[] notActions = ["anonymous", "system", "authenticator"];
+        var lines = Sources("PrivacyPortal.Web").Concat(Sources("PrivacyPortal.Infrastructure")).SelectMany(File.ReadAllLines)
+            .Where(l => l.Contains("accounts.Record", StringComparison.Ordinal) || l.Contains("AdminAuditEvent {", StringComparison.Ordinal)
+                || l.Contains(" Record(actor, ", StringComparison.Ordinal) || l.Contains("exports.RecordAsync(", StringComparison.Ordinal)
+                || l.Contains("await RecordAsync(actor, ", StringComparison.Ordinal));
+        var actions = lines.SelectMany(l => Quoted().Matches(l).Select(m => m.Groups[1].Value))
+            .Where(a => !notActions.Contains(a) && !a.StartsWith("FY", StringComparison.Ordinal))
+            .Distinct().ToList();
+
+        Assert.Contains("staff-created", actions);
+        Assert.Contains("sign-in-code-failed", actions);
+        Assert.Contains("exported", actions);
+        Assert.All(actions, a => Assert.True(known.ContainsKey("Staff.AdminAction." + a), $"missing text Staff.AdminAction.{a}"));
+    }
+
+    // A number with a unit of time or size: the limits and periods the code defines are filled in, never retyped.
+    [GeneratedRegex(@"\d+\s*(?:時間|分|か月|週間|日|MB|hours?\b|minutes?\b|months?\b|weeks?\b|days?\b|files\b)")]
+    private static partial Regex RetypedLimit();
+
+    [Fact]
+    public void NoText_RetypesAPeriodOrLimitTheCodeDefines()
+    {
+        // The statute's own periods, quoted as the law words them (GDPR Art. 12(3), (4): one month; APPI Art. 39(1):
+        // two weeks), and the daily cadence of checkpoints, are words, not settings.
+        string[] quoted = ["1か月", "2週間", "1日1回"];
+        var texts = JsonStringLocalizerFactory.LoadAll();
+        var retyped = texts.SelectMany(language => language.Value
+                .Where(pair => RetypedLimit().IsMatch(quoted.Aggregate(pair.Value, (text, phrase) => text.Replace(phrase, string.Empty, StringComparison.Ordinal))))
+                .Select(pair => $"{language.Key} {pair.Key}: {pair.Value}"))
+            .ToList();
+
+        Assert.NotEmpty(texts["ja"]);
+        Assert.Empty(retyped);
+    }
+
     [Fact]
     public void NoJapaneseText_IsLeftEmpty() =>
         Assert.All(JsonStringLocalizerFactory.LoadAll()["ja"], pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));

@@ -46,7 +46,7 @@ public sealed class LoginCodeModel(SignInManager<StaffUser> signIn, StaffAccount
             return Redirect(ReturnUrl);
         }
 
-        Error = result.IsLockedOut ? text["Staff.Login.LockedOut"] : text["Staff.Code.Failed"];
+        Error = result.IsLockedOut ? text["Staff.Login.LockedOut", (int)StaffIdentity.LockoutTime.TotalMinutes] : text["Staff.Code.Failed"];
         return Page();
     }
 }

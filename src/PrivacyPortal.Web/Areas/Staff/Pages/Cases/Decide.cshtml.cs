@@ -128,7 +128,7 @@ public sealed class DecideModel(PortalDbContext db, StaffScopeReader scopes, Pro
         {
             RuleFor(i => i.File).NotNull().WithErrorCode("deliver.missing").WithMessage("Choose a file to attach.");
             RuleFor(i => i.File!.Length).InclusiveBetween(1, DisclosedFile.MaxBytesPerRequest).When(i => i.File is not null)
-                .WithErrorCode("deliver.too-large").WithMessage("The files of one answer can weigh at most 100 MB together.");
+                .WithErrorCode("deliver.too-large").WithMessage($"The files of one answer can weigh at most {DisclosedFile.MaxMegabytesPerRequest} MB together.");
         }
     }
 

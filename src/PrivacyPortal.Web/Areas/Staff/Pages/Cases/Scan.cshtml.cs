@@ -79,7 +79,7 @@ public sealed class ScanModel(PortalDbContext db, StaffScopeReader scopes, Profi
         {
             RuleFor(i => i.File).NotNull().WithErrorCode("scan.missing").WithMessage("Choose the scanned file.");
             RuleFor(i => i.File!.Length).InclusiveBetween(1, RequestDocument.MaxBytes).When(i => i.File is not null)
-                .WithErrorCode("scan.too-large").WithMessage("A document can be at most 10 MB.");
+                .WithErrorCode("scan.too-large").WithMessage($"A document can be at most {RequestDocument.MaxMegabytes} MB.");
         }
     }
 }

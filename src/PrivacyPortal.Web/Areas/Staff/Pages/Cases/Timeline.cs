@@ -26,10 +26,31 @@ public static class Timeline
         return runs;
     }
 
-    /// <summary>The requester and the portal itself are named in the reader's language; staff by their account.</summary>
+    /// <summary>
+    /// The requester, the person an agent acts for, someone not signed in and the portal itself are named in the
+    /// reader's language; staff by their account.
+    /// </summary>
     public static string Actor(string actor, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return actor is "requester" or "system" ? text["Staff.Actor." + actor].Value : actor;
+        return actor is "requester" or "system" or "person" or "anonymous" ? text["Staff.Actor." + actor].Value : actor;
+    }
+
+    /// <summary>A case status in the reader's language; "-" for none.</summary>
+    public static string Status(string? status, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return status is null ? "-" : text["Staff.Status." + status].Value;
+    }
+
+    /// <summary>
+    /// An administration event in the reader's language. The stored code stays the record (exports carry it); an
+    /// action without a text yet is shown by its code rather than hidden.
+    /// </summary>
+    public static string AdminAction(string action, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var named = text["Staff.AdminAction." + action];
+        return named.ResourceNotFound ? action : named.Value;
     }
 }
