@@ -56,20 +56,20 @@ public sealed class BusinessCalendar
 
         if (date.DayOfWeek == DayOfWeek.Saturday)
         {
-            return LocalizedText.Of("土曜日", "Saturday");
+            return LocalizedText.Catalogued("Calendar.Saturday");
         }
 
         if (date.DayOfWeek == DayOfWeek.Sunday)
         {
-            return LocalizedText.Of("日曜日", "Sunday");
+            return LocalizedText.Catalogued("Calendar.Sunday");
         }
 
         if (YearEndClosure && IsYearEnd(date))
         {
-            return LocalizedText.Of("年末年始休業", "year-end closure");
+            return LocalizedText.Catalogued("Calendar.YearEnd");
         }
 
-        return _closures.Contains(date) ? LocalizedText.Of("会社休業日", "company closure") : null;
+        return _closures.Contains(date) ? LocalizedText.Catalogued("Calendar.CompanyClosure") : null;
     }
 
     public DateOnly NextOpenOnOrAfter(DateOnly date)

@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Texts;
+
 namespace PrivacyPortal.Domain.Common;
 
 /// <summary>
@@ -11,6 +13,11 @@ public sealed record LocalizedText
     public string? En { get; init; }
 
     public static LocalizedText Of(string ja, string en) => new() { Ja = ja, En = en };
+
+    /// <summary>A text the portal itself defines, in both languages from the text catalogue (profiles bring their own).</summary>
+    /// <exception cref="KeyNotFoundException">The catalogue has no such key: a code defect a test finds.</exception>
+    public static LocalizedText Catalogued(string key) =>
+        new() { Ja = TextCatalogue.Text(TextCatalogue.Japanese, key), En = TextCatalogue.Text(TextCatalogue.English, key) };
 
     public bool IsEmpty() => string.IsNullOrWhiteSpace(Ja) && string.IsNullOrWhiteSpace(En);
 

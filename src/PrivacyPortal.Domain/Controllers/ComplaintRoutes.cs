@@ -24,21 +24,15 @@ public static class ComplaintRoutes
     // publishes it at https://www.ppc.go.jp/personalinfo/pipldial/ (checked 2026-12-02).
     public static readonly ComplaintRoute PersonalInformationProtectionCommission = new(
         Commission,
-        LocalizedText.Of("個人情報保護委員会（個人情報保護法相談ダイヤル）", "Personal Information Protection Commission, Japan (APPI consultation line)"),
+        LocalizedText.Catalogued("Complaint.Commission.Name"),
         "03-6457-9849",
-        LocalizedText.Of("9:30～17:30（土日祝日及び年末年始を除く）", "9:30-17:30 Japan time, except weekends, national holidays and the year-end holidays"));
+        LocalizedText.Catalogued("Complaint.Commission.Hours"));
 
-    private static readonly LocalizedText AnySupervisoryAuthority = LocalizedText.Of(
-        "お住まいの国、勤務地又は違反があったとされる地の EU・EEA 加盟国の監督機関（GDPR第77条）",
-        "The supervisory authority of the EU or EEA member state where you live, work or where the alleged infringement took place (GDPR Art. 77)");
+    private static readonly LocalizedText AnySupervisoryAuthority = LocalizedText.Catalogued("Complaint.SupervisoryAuthority");
 
-    private static readonly LocalizedText JudicialRemedy = LocalizedText.Of(
-        "管理者に対する実効的な司法救済を求めること（GDPR第79条）",
-        "Seeking an effective judicial remedy against the controller in the courts (GDPR Art. 79)");
+    private static readonly LocalizedText JudicialRemedy = LocalizedText.Catalogued("Complaint.JudicialRemedy");
 
-    private static readonly LocalizedText Art39Suit = LocalizedText.Of(
-        "裁判所に訴えを提起すること（個人情報保護法第39条：請求が到達した日から2週間を経過した後、又は請求を拒まれた後）",
-        "Bringing a claim in court (APPI Art. 39: two weeks after the request reached the company, or once it has been refused)");
+    private static readonly LocalizedText Art39Suit = LocalizedText.Catalogued("Complaint.Art39Suit");
 
     /// <summary>The routes for a request of these types; the court line only where Art. 39 or GDPR Art. 79 applies.</summary>
     public static IReadOnlyList<ComplaintRoute> For(ProcedureProfile profile, IEnumerable<string> requestTypeIds)

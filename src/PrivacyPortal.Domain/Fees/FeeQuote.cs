@@ -1,5 +1,6 @@
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Domain.Fees;
 
@@ -136,16 +137,9 @@ public sealed record FeeQuote(
     /// <summary>A sentence for people, e.g. "1,100 yen (1,000 yen + 10% consumption tax)".</summary>
     public string Describe(string language) => Outcome switch
     {
-        FeeOutcome.None => language == "ja" ? "無料" : "Free",
-        FeeOutcome.NotMentioned => language == "ja"
-            ? "方針に手数料の記載はありません"
-            : "The policy does not mention a fee",
-        FeeOutcome.AmountNotPublished => language == "ja"
-            ? "手数料がかかる場合がありますが、金額は公表されていません"
-            : "A fee may be charged; the amount is not published",
-        FeeOutcome.Charged when PublishedTax == TaxTreatment.Excluded || PublishedTax == TaxTreatment.Included => language == "ja"
-            ? $"{Total!.Value.Format("ja")}（税込。本体{Net!.Value.Format("ja")}＋消費税{TaxRatePercent}%）"
-            : $"{Total!.Value.Format("en")} including tax ({Net!.Value.Format("en")} + {TaxRatePercent}% consumption tax)",
+        FeeOutcome.Charged when PublishedTax == TaxTreatment.Excluded || PublishedTax == TaxTreatment.Included =>
+            TextCatalogue.Format(language, "Fee.WithTax", Total!.Value.Format(language), Net!.Value.Format(language), TaxRatePercent),
         FeeOutcome.Charged => Total!.Value.Format(language),
+        _ => TextCatalogue.Text(language, $"Fee.{Outcome}"),
     };
 }

@@ -18,81 +18,81 @@ public sealed record RequestType(
     // including disclosure of third-party provision records (Art. 33(5)).
     public static readonly RequestType PurposeNotification = new(
         "purpose-notification", Regime.Appi, RequestFamily.Other, "APPI Art. 32",
-        LocalizedText.Of("利用目的の通知", "Notification of purpose of use"),
-        LocalizedText.Of("あなたの個人情報を何のために使っているかを知らせてもらう請求です。", "Ask the company to tell you what it uses your personal data for."),
+        LocalizedText.Catalogued("RequestType.purpose-notification.Name"),
+        LocalizedText.Catalogued("RequestType.purpose-notification.Summary"),
         FeeAllowedByLaw: true);
 
     public static readonly RequestType Disclosure = new(
         "disclosure", Regime.Appi, RequestFamily.Disclosure, "APPI Art. 33",
-        LocalizedText.Of("開示", "Disclosure"),
-        LocalizedText.Of("会社が保有するあなたの個人データを、電子データや書面で見せてもらう請求です。", "Ask for a copy of the personal data the company holds about you, electronically or on paper."),
+        LocalizedText.Catalogued("RequestType.disclosure.Name"),
+        LocalizedText.Catalogued("RequestType.disclosure.Summary"),
         FeeAllowedByLaw: true);
 
     public static readonly RequestType ThirdPartyRecords = new(
         "third-party-records", Regime.Appi, RequestFamily.Disclosure, "APPI Art. 33(5)",
-        LocalizedText.Of("第三者提供記録の開示", "Disclosure of third-party provision records"),
-        LocalizedText.Of("あなたの個人データを誰に提供したか、誰から受け取ったかの記録を見せてもらう請求です。", "Ask for the records of who your data was given to, or received from."),
+        LocalizedText.Catalogued("RequestType.third-party-records.Name"),
+        LocalizedText.Catalogued("RequestType.third-party-records.Summary"),
         FeeAllowedByLaw: true);
 
     public static readonly RequestType Correction = new(
         "correction", Regime.Appi, RequestFamily.Correction, "APPI Art. 34",
-        LocalizedText.Of("訂正・追加・削除", "Correction, addition or deletion"),
-        LocalizedText.Of("事実でない内容を訂正・追加・削除してもらう請求です。", "Ask the company to correct, add to or delete data that is not true."),
+        LocalizedText.Catalogued("RequestType.correction.Name"),
+        LocalizedText.Catalogued("RequestType.correction.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Suspension = new(
         "suspension", Regime.Appi, RequestFamily.Deletion, "APPI Art. 35(1), 35(5)",
-        LocalizedText.Of("利用停止・消去", "Suspension of use or erasure"),
-        LocalizedText.Of("個人データの利用をやめる、または消去するよう求める請求です。", "Ask the company to stop using your data, or to erase it."),
+        LocalizedText.Catalogued("RequestType.suspension.Name"),
+        LocalizedText.Catalogued("RequestType.suspension.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType StopProvision = new(
         "stop-provision", Regime.Appi, RequestFamily.StopProvision, "APPI Art. 35(3), 35(5)",
-        LocalizedText.Of("第三者提供の停止", "Stop of provision to third parties"),
-        LocalizedText.Of("あなたの個人データを第三者に提供するのをやめるよう求める請求です。", "Ask the company to stop giving your data to third parties."),
+        LocalizedText.Catalogued("RequestType.stop-provision.Name"),
+        LocalizedText.Catalogued("RequestType.stop-provision.Summary"),
         FeeAllowedByLaw: false);
 
     // GDPR Art. 12(5): information and actions under Arts. 15-22 are free of charge.
     public static readonly RequestType Access = new(
         "access", Regime.Gdpr, RequestFamily.Disclosure, "GDPR Art. 15",
-        LocalizedText.Of("アクセス（開示）", "Access"),
-        LocalizedText.Of("個人データを処理しているかの確認と、そのコピーを求める権利です。", "Confirm whether your data is processed and get a copy of it."),
+        LocalizedText.Catalogued("RequestType.access.Name"),
+        LocalizedText.Catalogued("RequestType.access.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Rectification = new(
         "rectification", Regime.Gdpr, RequestFamily.Correction, "GDPR Art. 16",
-        LocalizedText.Of("訂正", "Rectification"),
-        LocalizedText.Of("不正確な個人データの訂正を求める権利です。", "Have inaccurate personal data corrected."),
+        LocalizedText.Catalogued("RequestType.rectification.Name"),
+        LocalizedText.Catalogued("RequestType.rectification.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Erasure = new(
         "erasure", Regime.Gdpr, RequestFamily.Deletion, "GDPR Art. 17",
-        LocalizedText.Of("消去", "Erasure"),
-        LocalizedText.Of("個人データの消去を求める権利です。", "Have your personal data erased."),
+        LocalizedText.Catalogued("RequestType.erasure.Name"),
+        LocalizedText.Catalogued("RequestType.erasure.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Restriction = new(
         "restriction", Regime.Gdpr, RequestFamily.Other, "GDPR Art. 18",
-        LocalizedText.Of("処理の制限", "Restriction of processing"),
-        LocalizedText.Of("個人データの処理を一時的に制限するよう求める権利です。", "Have the processing of your data restricted."),
+        LocalizedText.Catalogued("RequestType.restriction.Name"),
+        LocalizedText.Catalogued("RequestType.restriction.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Portability = new(
         "portability", Regime.Gdpr, RequestFamily.Other, "GDPR Art. 20",
-        LocalizedText.Of("データポータビリティ", "Data portability"),
-        LocalizedText.Of("提供した個人データを機械で読める形式で受け取り、他の管理者に移す権利です。", "Receive the data you provided in a machine-readable format and move it to another controller."),
+        LocalizedText.Catalogued("RequestType.portability.Name"),
+        LocalizedText.Catalogued("RequestType.portability.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType Objection = new(
         "objection", Regime.Gdpr, RequestFamily.Other, "GDPR Art. 21",
-        LocalizedText.Of("処理への異議", "Objection to processing"),
-        LocalizedText.Of("個人データの処理に異議を述べる権利です。", "Object to the processing of your data."),
+        LocalizedText.Catalogued("RequestType.objection.Name"),
+        LocalizedText.Catalogued("RequestType.objection.Summary"),
         FeeAllowedByLaw: false);
 
     public static readonly RequestType WithdrawConsent = new(
         "withdraw-consent", Regime.Gdpr, RequestFamily.Other, "GDPR Art. 7(3)",
-        LocalizedText.Of("同意の撤回", "Withdrawal of consent"),
-        LocalizedText.Of("いつでも同意を撤回する権利です。撤回前の処理の適法性には影響しません。", "Withdraw your consent at any time; processing before the withdrawal stays lawful."),
+        LocalizedText.Catalogued("RequestType.withdraw-consent.Name"),
+        LocalizedText.Catalogued("RequestType.withdraw-consent.Summary"),
         FeeAllowedByLaw: false);
 
     /// <summary>Every request type, the four families first, in the order screens list them.</summary>

@@ -1,6 +1,7 @@
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Domain.Retention;
 
@@ -22,23 +23,18 @@ public sealed record RetentionPeriod(DateOnly CompletedOn, DateOnly KeepUntil, D
             return null;
         }
 
-        string D(DateOnly d, string language) => ExplanationText.Date(d, language);
         if (rule.From == "fiscal-year-of-completion")
         {
             var fiscalYear = FiscalYear.Containing(completedOn, rule.FiscalYearStartMonth);
             var countFrom = fiscalYear.Next().Start;
             var disposeFrom = countFrom.AddYears(years);
             var keepUntil = disposeFrom.AddDays(-1);
-            return new RetentionPeriod(completedOn, keepUntil, disposeFrom, LocalizedText.Of(
-                $"{D(completedOn, "ja")}回答完了（{fiscalYear.Name}年度）、翌年度初日{D(countFrom, "ja")}から{years}年間、{D(keepUntil, "ja")}まで保存、{D(disposeFrom, "ja")}から廃棄。",
-                $"Completed {D(completedOn, "en")} (FY{fiscalYear.Name}); {years} year(s) counted from the next fiscal year's first day {D(countFrom, "en")}; kept until {D(keepUntil, "en")}; disposed of from {D(disposeFrom, "en")}"));
+            return new RetentionPeriod(completedOn, keepUntil, disposeFrom, Explained("Retention.FromNextFiscalYear", completedOn, years, keepUntil, disposeFrom, countFrom, fiscalYear.Name));
         }
 
         var until = completedOn.AddYears(years);
         var from = until.AddDays(1);
-        return new RetentionPeriod(completedOn, until, from, LocalizedText.Of(
-            $"{D(completedOn, "ja")}回答完了、初日不算入で{years}年間、{D(until, "ja")}まで保存、{D(from, "ja")}から廃棄。",
-            $"Completed {D(completedOn, "en")}; {years} year(s), the day of completion not counted; kept until {D(until, "en")}; disposed of from {D(from, "en")}"));
+        return new RetentionPeriod(completedOn, until, from, Explained("Retention.FromCompletion", completedOn, years, until, from, null, null));
     }
 
     /// <summary>
@@ -49,5 +45,17 @@ public sealed record RetentionPeriod(DateOnly CompletedOn, DateOnly KeepUntil, D
     {
         ArgumentNullException.ThrowIfNull(identity);
         return identity.KeepDocumentImagesAfterVerification ? null : verifiedOn;
+    }
+
+    /// <summary>
+    /// The period in both languages, in the catalogue's words: {0} completed, {1} years, {2} kept until, {3} disposed
+    /// of from, {4} the day counting starts, {5} the fiscal year.
+    /// </summary>
+    private static LocalizedText Explained(string key, DateOnly completedOn, int years, DateOnly keptUntil, DateOnly disposedFrom, DateOnly? countFrom, int? fiscalYear)
+    {
+        string In(string language) => TextCatalogue.Format(
+            language, key, ExplanationText.Date(completedOn, language), years, ExplanationText.Date(keptUntil, language),
+            ExplanationText.Date(disposedFrom, language), countFrom is { } from ? ExplanationText.Date(from, language) : null, fiscalYear);
+        return LocalizedText.Of(In(TextCatalogue.Japanese), In(TextCatalogue.English));
     }
 }

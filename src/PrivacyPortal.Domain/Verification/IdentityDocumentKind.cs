@@ -9,54 +9,54 @@ namespace PrivacyPortal.Domain.Verification;
 public sealed record IdentityDocumentKind(string Id, LocalizedText Name, bool HasPhoto, LocalizedText? Mask)
 {
     public static readonly IdentityDocumentKind DriversLicence = new(
-        "drivers-licence", LocalizedText.Of("運転免許証", "Driver's licence"), HasPhoto: true,
-        LocalizedText.Of("本籍地を黒く塗りつぶしてください。", "Black out the registered domicile (honseki)."));
+        "drivers-licence", LocalizedText.Catalogued("IdentityDocument.drivers-licence.Name"), HasPhoto: true,
+        LocalizedText.Catalogued("IdentityDocument.drivers-licence.Mask"));
 
     public static readonly IdentityDocumentKind MyNumberCard = new(
-        "my-number-card", LocalizedText.Of("マイナンバーカード（表面のみ。健康保険証として利用登録したものも同じ）", "My Number card (front only; the same card when registered for health-insurance use)"), HasPhoto: true,
-        LocalizedText.Of("表面のみを送ってください。個人番号が記載された裏面は絶対に送らないでください。", "Send the front only. Never send the back, which carries the Individual Number."));
+        "my-number-card", LocalizedText.Catalogued("IdentityDocument.my-number-card.Name"), HasPhoto: true,
+        LocalizedText.Catalogued("IdentityDocument.my-number-card.Mask"));
 
     public static readonly IdentityDocumentKind Passport = new(
-        "passport", LocalizedText.Of("パスポート", "Passport"), HasPhoto: true, Mask: null);
+        "passport", LocalizedText.Catalogued("IdentityDocument.passport.Name"), HasPhoto: true, Mask: null);
 
     public static readonly IdentityDocumentKind ResidenceCard = new(
-        "residence-card", LocalizedText.Of("在留カード", "Residence card"), HasPhoto: true, Mask: null);
+        "residence-card", LocalizedText.Catalogued("IdentityDocument.residence-card.Name"), HasPhoto: true, Mask: null);
 
     // Paper health-insurance cards (被保険者証) ceased to be valid after 2025-12-01; those without a My Number card
     // registered for health insurance hold an eligibility certificate (資格確認書) instead. The id is kept for the
     // checks already recorded under it.
     public static readonly IdentityDocumentKind HealthInsuranceCertificate = new(
-        "health-insurance-certificate", LocalizedText.Of("資格確認書（健康保険。紙の健康保険証は2025年12月2日から使えません）", "Health-insurance eligibility certificate (shikaku kakuninsho; paper health-insurance cards are no longer valid from 2 December 2025)"), HasPhoto: false,
-        LocalizedText.Of("保険者番号、記号・番号、QRコードを塗りつぶしてください。", "Black out the insurer number, the symbol and number, and the QR code."));
+        "health-insurance-certificate", LocalizedText.Catalogued("IdentityDocument.health-insurance-certificate.Name"), HasPhoto: false,
+        LocalizedText.Catalogued("IdentityDocument.health-insurance-certificate.Mask"));
 
     public static readonly IdentityDocumentKind PensionBook = new(
-        "pension-book", LocalizedText.Of("年金手帳", "Pension book"), HasPhoto: false,
-        LocalizedText.Of("基礎年金番号を塗りつぶしてください。", "Black out the pension number."));
+        "pension-book", LocalizedText.Catalogued("IdentityDocument.pension-book.Name"), HasPhoto: false,
+        LocalizedText.Catalogued("IdentityDocument.pension-book.Mask"));
 
     public static readonly IdentityDocumentKind ResidenceCertificate = new(
-        "residence-certificate", LocalizedText.Of("住民票の写し（発行から3か月以内）", "Residence certificate (issued within 3 months)"), HasPhoto: false,
-        LocalizedText.Of("マイナンバー（個人番号）の記載がないものを取得してください。", "Obtain one without the Individual Number (My Number) on it."));
+        "residence-certificate", LocalizedText.Catalogued("IdentityDocument.residence-certificate.Name"), HasPhoto: false,
+        LocalizedText.Catalogued("IdentityDocument.residence-certificate.Mask"));
 
     public static readonly IdentityDocumentKind OtherPublicDocument = new(
-        "other-public-document", LocalizedText.Of("その他の公的書類", "Other public document"), HasPhoto: false, Mask: null);
+        "other-public-document", LocalizedText.Catalogued("IdentityDocument.other-public-document.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind FamilyRegister = new(
-        "family-register", LocalizedText.Of("戸籍謄本・抄本", "Family register extract"), HasPhoto: false, Mask: null);
+        "family-register", LocalizedText.Catalogued("IdentityDocument.family-register.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind RegistryCertificate = new(
-        "registry-certificate", LocalizedText.Of("成年後見の登記事項証明書", "Certificate of registered matters (adult guardianship)"), HasPhoto: false, Mask: null);
+        "registry-certificate", LocalizedText.Catalogued("IdentityDocument.registry-certificate.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind PowerOfAttorney = new(
-        "power-of-attorney", LocalizedText.Of("委任状（実印を押印）", "Power of attorney (sealed with the registered seal)"), HasPhoto: false, Mask: null);
+        "power-of-attorney", LocalizedText.Catalogued("IdentityDocument.power-of-attorney.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind SealCertificate = new(
-        "seal-certificate", LocalizedText.Of("印鑑登録証明書", "Seal registration certificate"), HasPhoto: false, Mask: null);
+        "seal-certificate", LocalizedText.Catalogued("IdentityDocument.seal-certificate.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind RepresentativeIdentity = new(
-        "representative-identity", LocalizedText.Of("代理人本人の本人確認書類", "The representative's or agent's own identity document"), HasPhoto: false, Mask: null);
+        "representative-identity", LocalizedText.Catalogued("IdentityDocument.representative-identity.Name"), HasPhoto: false, Mask: null);
 
     public static readonly IdentityDocumentKind ControllerForm = new(
-        "controller-form", LocalizedText.Of("会社所定の書式", "The company's own form"), HasPhoto: false, Mask: null);
+        "controller-form", LocalizedText.Catalogued("IdentityDocument.controller-form.Name"), HasPhoto: false, Mask: null);
 
     public static IReadOnlyList<IdentityDocumentKind> All { get; } =
     [

@@ -9,7 +9,7 @@ using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Staff;
-using PrivacyPortal.Infrastructure.Texts;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Infrastructure.Jobs;
 

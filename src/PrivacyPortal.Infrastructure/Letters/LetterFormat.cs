@@ -1,7 +1,7 @@
 using System.Globalization;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Infrastructure.Texts;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Infrastructure.Letters;
 

@@ -7,7 +7,7 @@ using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Hosting;
-using PrivacyPortal.Infrastructure.Texts;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Infrastructure.Notices;
 

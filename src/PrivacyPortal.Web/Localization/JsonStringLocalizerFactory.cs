@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Infrastructure.Texts;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Web.Localization;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PrivacyPortal.Infrastructure.Texts;
+using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Web.Localization;
 

@@ -75,6 +75,9 @@ public sealed partial class TextsTests
             .Concat(Keys<Domain.Cases.DecisionOutcome>("Outcome."))
             .Concat(Keys<Domain.Cases.LetterKind>("Letter."))
             .Concat(Keys<Domain.Notices.NoticeKind>("Notice.Kind."))
+            .Concat(Keys<Domain.Deadlines.PauseReason>("Deadline.Waiting."))
+            .Concat(Keys<Domain.Fees.FeeOutcome>("Fee.").Where(k => k != "Fee.Charged"))
+            .Concat(Keys<Domain.Deadlines.StepKind>("Deadline.Step.").Where(k => k != "Deadline.Step.Months"))
             .Concat(Infrastructure.Staff.StaffRoles.All.Select(r => "Staff.Role." + r));
 
         Assert.All(keys, key => Assert.True(known.ContainsKey(key), $"missing text {key}"));
@@ -85,6 +88,24 @@ public sealed partial class TextsTests
         Assert.All(
             Enum.GetNames<Domain.Notices.NoticeKind>().SelectMany(kind => new[] { $"Email.{kind}.Subject", $"Email.{kind}.Body" }),
             key => Assert.True(JsonStringLocalizerFactory.LoadAll()["en"].ContainsKey(key), $"missing text {key}"));
+
+    // A literal key the domain, emails, letters and jobs look up: LocalizedText.Catalogued("..."), TextCatalogue.Text(language, "...").
+    [GeneratedRegex(@"(?:Catalogued\(|TextCatalogue\.(?:Text|Format)\([^,()]+, |Format\.T\()""([A-Za-z0-9.\-]*[A-Za-z0-9])""")]
+    private static partial Regex CatalogueKey();
+
+    [Fact]
+    public void EveryKeyTheDomainEmailsAndLettersUse_Exists()
+    {
+        var known = JsonStringLocalizerFactory.LoadAll()["en"];
+        var sources = Sources("PrivacyPortal.Domain").Concat(Sources("PrivacyPortal.Infrastructure"))
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "PrivacyPortal.Infrastructure", "Letters"), "*.razor"));
+        var used = sources.SelectMany(p => CatalogueKey().Matches(File.ReadAllText(p)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+
+        Assert.Contains("RequestType.disclosure.Name", used);
+        Assert.Contains("Letter.Fee.PayBy", used);
+        Assert.Contains("Email.FeeDue.PayTo", used);
+        Assert.All(used, key => Assert.True(known.ContainsKey(key), $"missing text {key}"));
+    }
 
     // The administration trail's actions: the quoted codes on the lines that write an administration event.
     [GeneratedRegex(@"""([a-z]+(?:-[a-z]+)*)""")]
@@ -110,15 +131,16 @@ public sealed partial class TextsTests
     }
 
     // A number with a unit of time or size: the limits and periods the code defines are filled in, never retyped.
-    [GeneratedRegex(@"\d+\s*(?:時間|分|か月|週間|日|MB|hours?\b|minutes?\b|months?\b|weeks?\b|days?\b|files\b)")]
+    [GeneratedRegex(@"\d+\s*(?:時間|分|か月|週間|(?<!月\d*)日|MB|hours?\b|minutes?\b|months?\b|weeks?\b|days?\b|files\b)")]
     private static partial Regex RetypedLimit();
 
     [Fact]
     public void NoText_RetypesAPeriodOrLimitTheCodeDefines()
     {
         // The statute's own periods, quoted as the law words them (GDPR Art. 12(3), (4): one month; APPI Art. 39(1):
-        // two weeks), and the daily cadence of checkpoints, are words, not settings.
-        string[] quoted = ["1か月", "2週間", "1日1回"];
+        // two weeks), the daily cadence of checkpoints, and the age identity practice accepts for a residence certificate
+        // (issued within three months) are words, not settings.
+        string[] quoted = ["1か月", "2週間", "1日1回", "発行から3か月以内", "issued within 3 months"];
         var texts = JsonStringLocalizerFactory.LoadAll();
         var retyped = texts.SelectMany(language => language.Value
                 .Where(pair => RetypedLimit().IsMatch(quoted.Aggregate(pair.Value, (text, phrase) => text.Replace(phrase, string.Empty, StringComparison.Ordinal))))

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
-namespace PrivacyPortal.Infrastructure.Texts;
+namespace PrivacyPortal.Domain.Texts;
 
 /// <summary>
-/// The portal's one text catalogue: two JSON files of key/value pairs, one per language, embedded in this assembly so
-/// that pages, emails, letters and jobs say a thing the same way. Translators edit plain JSON; a test keeps both
-/// files' keys identical. Placeholders are <see cref="string.Format(IFormatProvider, string, object[])"/>'s {0}, {1}.
+/// The portal's one text catalogue: two JSON files of key/value pairs, one per language, embedded in the domain
+/// assembly (the one every other project references) so that the domain's explanations, pages, emails, letters and
+/// jobs say a thing the same way. Translators edit plain JSON; a test keeps both files' keys identical. Placeholders are <see cref="string.Format(IFormatProvider, string, object[])"/>'s {0}, {1}.
 /// </summary>
 public static class TextCatalogue
 {
