@@ -35,14 +35,7 @@ public sealed class AccessibilityTests(BrowserFixture portal) : IClassFixture<Br
         var language = locale[..2];
         var tag = $"{who.ToLowerInvariant()}-{language}-{width}";
         var (_, statusLink) = await BrowserJourneys.FileThroughIntakeAsync(portal, locale, $"axe.{tag}@example.jp");
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, width);
         string[] start;
         string prefix;
         if (who == "public")
@@ -56,71 +49,20 @@ public sealed class AccessibilityTests(BrowserFixture portal) : IClassFixture<Br
         {
             var email = $"axe.{tag}@example.jp";
             var key = await BrowserJourneys.CreateStaffAsync(portal, email, who, who == StaffRoles.PrivacyOfficer ? ["ntt-smartconnect", "netone"] : [], Password);
-            await page.GotoAsync("/staff/login");
-            var failures = await ViolationsAsync(page, tag, "login");
-            await page.Locator("#email").FillAsync(email);
-            await page.Locator("#password").FillAsync(Password);
-            await page.Locator("button[type=submit]").Last.ClickAsync();
-            failures.AddRange(await ViolationsAsync(page, tag, "code"));
-            await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
-            await page.Locator("main button[type=submit]").ClickAsync();
+            var failures = new List<string>();
+            await BrowserJourneys.SignInAsync(page, email, Password, key, async step => failures.AddRange(await ViolationsAsync(page, tag, step)));
             Assert.Empty(failures);
             start = [new Uri(page.Url).PathAndQuery];
             prefix = "/staff";
         }
 
-        var (pages, violations) = await CrawlAsync(page, start, prefix, tag);
+        var violations = new List<string>();
+        var pages = await BrowserJourneys.CrawlAsync(page, start, prefix, 30, async n => violations.AddRange(await ViolationsAsync(page, tag, $"{n:00}")));
 
         Assert.True(pages.Count >= 4, $"only {pages.Count} pages were reached: {string.Join(", ", pages)}");
         Assert.True(violations.Count == 0, string.Join("\n", violations));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
-
-    private static async Task<(List<string> Pages, List<string> Violations)> CrawlAsync(IPage page, string[] start, string prefix, string tag)
-    {
-        var pages = new List<string>();
-        var violations = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(start);
-        while (queue.Count > 0 && pages.Count < 30)
-        {
-            var path = queue.Dequeue();
-            if (!seen.Add(path))
-            {
-                continue;
-            }
-
-            IResponse? response;
-            try
-            {
-                response = await page.GotoAsync(path);
-            }
-            catch (PlaywrightException ex) when (ex.Message.Contains("Download is starting", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (response is null || !response.Ok || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            pages.Add(path);
-            violations.AddRange(await ViolationsAsync(page, tag, $"{pages.Count:00}"));
-            var links = await page.Locator($"nav a[href^='{prefix}'], main a[href^='{prefix}']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            foreach (var link in links.Where(l => Followable(l) && (prefix != "/" || !l.StartsWith("/staff", StringComparison.Ordinal))))
-            {
-                queue.Enqueue(link.Split('#')[0]);
-            }
-        }
-
-        return (pages, violations);
-    }
-
-    private static bool Followable(string link) =>
-        !link.Contains("logout", StringComparison.Ordinal) && !link.Contains("/documents/", StringComparison.Ordinal)
-        && !link.Contains("/letters/", StringComparison.Ordinal) && !link.Contains("format=", StringComparison.Ordinal)
-        && !link.Contains("/dev/", StringComparison.Ordinal) && !link.Contains("lang=", StringComparison.Ordinal);
 
     internal static async Task<List<string>> ViolationsAsync(IPage page, string tag, string name)
     {

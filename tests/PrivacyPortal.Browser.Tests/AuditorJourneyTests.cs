@@ -22,20 +22,9 @@ public sealed class AuditorJourneyTests(BrowserFixture portal) : IClassFixture<B
         var person = $"audited.{language}@example.jp";
         var (reference, _) = await BrowserJourneys.FileThroughIntakeAsync(portal, locale, person);
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"auditor-{name}-{language}.png");
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale);
         await page.GotoAsync("/staff/audit");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("button[type=submit]").Last.ClickAsync();
-        await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await BrowserJourneys.SignInAsync(page, email, Password, key);
 
         await page.Locator("#nav-audit").ClickAsync();
         Assert.Equal(logTitle, (await page.Locator("main h1").InnerTextAsync()).Trim());
@@ -65,6 +54,6 @@ public sealed class AuditorJourneyTests(BrowserFixture portal) : IClassFixture<B
         await page.GotoAsync("/staff/audit/metrics");
         Assert.True(await page.Locator("#by-type-chart").IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = Shot("5-metrics"), FullPage = true });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

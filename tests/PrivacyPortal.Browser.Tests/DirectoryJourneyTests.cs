@@ -7,15 +7,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture portal) : IClassFixture
 {
     private async Task<IPage> NewPageAsync(string locale)
     {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
-            JavaScriptEnabled = false,
-        });
-        return await context.NewPageAsync();
+        return await BrowserJourneys.NewPageAsync(portal, locale, 1100, javaScript: false);
     }
 
     [Fact]

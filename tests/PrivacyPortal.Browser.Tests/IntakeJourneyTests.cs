@@ -22,15 +22,7 @@ public sealed class IntakeJourneyTests(BrowserFixture portal) : IClassFixture<Br
         string locale, string start, string disclosure, string next, string electronic, string review, string submit, string upload, string confirm, string referenceLabel, string fee)
     {
         var language = locale[..2];
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
-            JavaScriptEnabled = false,
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, 1100, javaScript: false);
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"intake-{name}-{language}.png");
 
         await page.GotoAsync("/policies/ntt-smartconnect");
@@ -69,7 +61,7 @@ public sealed class IntakeJourneyTests(BrowserFixture portal) : IClassFixture<Br
         Assert.NotEmpty((await page.Locator("#due-appi").InnerTextAsync()).Trim());
         Assert.Contains("licence.pdf", await page.Locator(".documents").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("5-status"), FullPage = true });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     /// <summary>The link the worker would email: read from the outbox and decrypted as the sender does.</summary>

@@ -22,13 +22,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
     {
         var language = locale[..2];
         var email = $"keyboard.{language}@example.jp";
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, 1280, height: 720);
         var violations = new List<string>();
         await page.GotoAsync("/policies/ntt-smartconnect");
         violations.AddRange(await StepAsync(page, language, "1-policy"));
@@ -84,7 +78,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
         violations.AddRange(await StepAsync(page, language, "7-confirmed"));
 
         Assert.Empty(violations);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Theory]
@@ -97,13 +91,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
         const string Password = "keyboard passphrase 2026";
         var key = await BrowserJourneys.CreateStaffAsync(portal, email, Infrastructure.Staff.StaffRoles.PrivacyOfficer, ["ntt-smartconnect"], Password);
         var (reference, _) = await BrowserJourneys.FileThroughIntakeAsync(portal, locale, $"keyboard.person.{language}@example.jp");
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, 1280, height: 720);
         var violations = new List<string>();
         async Task Step(string name)
         {
@@ -160,7 +148,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture portal) : IClassFixture<
 
         Assert.Equal(decided, (await page.Locator("#case-status").InnerTextAsync()).Trim());
         Assert.Empty(violations);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     /// <summary>Presses Tab until the focus is on the control, as a keyboard user would; fails when it never gets there.</summary>

@@ -29,25 +29,11 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         var (reference, statusUrl) = await FileThroughIntakeAsync(locale, $"person.{language}@example.jp", withCorrection: true);
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"officer-{name}-{language}.png");
 
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale);
 
         await page.GotoAsync("/staff");
         Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.ScreenshotAsync(new() { Path = Shot("1-sign-in"), FullPage = true });
-        await page.Locator("button[type=submit]").Last.ClickAsync();
-        Assert.Contains("/staff/login/code", page.Url, StringComparison.Ordinal);
-        await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.ScreenshotAsync(new() { Path = Shot("2-code"), FullPage = true });
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await BrowserJourneys.SignInAsync(page, email, Password, key, step => page.ScreenshotAsync(new() { Path = Shot(step == "login" ? "1-sign-in" : "2-code"), FullPage = true }));
 
         Assert.Contains(reference, await page.Locator("#queue").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("3-queue"), FullPage = true });
@@ -96,11 +82,10 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         await page.Locator("#send-answer").ClickAsync();
         Assert.Contains("answer-sent", await page.Locator("#timeline").InnerHTMLAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("7-answered"), FullPage = true });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
 
         // The requester's status page now gives the answer and offers the letter.
-        var requester = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = locale, JavaScriptEnabled = false });
-        var status = await requester.NewPageAsync();
+        var status = await BrowserJourneys.NewPageAsync(portal, locale, javaScript: false);
         await status.GotoAsync(statusUrl);
         Assert.True(await status.Locator("#decision").IsVisibleAsync());
         Assert.Contains(language == "ja" ? "会員情報の住所を訂正しました。" : "The address on the membership record was corrected.", await status.Locator("#item-correction").InnerTextAsync(), StringComparison.Ordinal);
@@ -108,7 +93,7 @@ public sealed class OfficerJourneyTests(BrowserFixture portal) : IClassFixture<B
         Assert.Equal("application/pdf", download.Headers["content-type"]);
         Assert.Equal(previewed, await download.BodyAsync());
         await status.ScreenshotAsync(new() { Path = Shot("8-requester-answer"), FullPage = true });
-        await requester.CloseAsync();
+        await status.Context.CloseAsync();
     }
 
     private Task<string> CreateOfficerAsync(string email) =>

@@ -29,14 +29,7 @@ public sealed class PersonJourneyTests(BrowserFixture portal) : IClassFixture<Br
             link = scope.ServiceProvider.GetRequiredService<NoticeLinks>().Unprotect(notice.ProtectedLink!);
         }
 
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 375, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, 375, height: 800);
         var violations = new List<string>();
         await page.GotoAsync(link);
         Assert.Equal(reference, (await page.Locator("#reference").InnerTextAsync()).Trim());
@@ -47,7 +40,7 @@ public sealed class PersonJourneyTests(BrowserFixture portal) : IClassFixture<Br
         await page.Locator("#recorded").WaitForAsync();
         Assert.Equal(0, await page.Locator("#did-not-ask").CountAsync());
         violations.AddRange(await AccessibilityTests.ViolationsAsync(page, $"person-{language}", "2-recorded"));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         using (var scope = portal.Services.CreateScope())

@@ -23,20 +23,9 @@ public sealed class PostalJourneyTests(BrowserFixture portal) : IClassFixture<Br
         var email = $"post.{language}@netone.example";
         var key = await BrowserJourneys.CreateStaffAsync(portal, email, StaffRoles.PrivacyOfficer, ["netone"], Password);
         string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, $"postal-{name}-{language}.png");
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await BrowserJourneys.NewPageAsync(portal, locale);
         await page.GotoAsync("/staff");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("button[type=submit]").Last.ClickAsync();
-        await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await BrowserJourneys.SignInAsync(page, email, Password, key);
 
         await page.Locator("#nav-register").ClickAsync();
         await page.Locator("#policies a[href='/staff/register/netone']").ClickAsync();
@@ -82,7 +71,7 @@ public sealed class PostalJourneyTests(BrowserFixture portal) : IClassFixture<Br
         Assert.Equal(1, await page.Locator("#letters .posted").CountAsync());
         Assert.Contains("letter-posted", await page.Locator("#timeline").InnerHTMLAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("5-posted"), FullPage = true });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
 
         using var check = portal.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();

@@ -24,58 +24,17 @@ public sealed class StaffReflowTests(BrowserFixture portal) : IClassFixture<Brow
         var email = $"reflow.{role.ToLowerInvariant()}.{language}@example.jp";
         var key = await BrowserJourneys.CreateStaffAsync(portal, email, role, role == StaffRoles.PrivacyOfficer ? ["ntt-smartconnect", "netone"] : [], Password);
         _ = await BrowserJourneys.FileThroughIntakeAsync(portal, locale, $"reflow.{role.ToLowerInvariant()}.{language}.person@example.jp");
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await BrowserJourneys.NewPageAsync(portal, locale, Width, height: 800);
+        await BrowserJourneys.SignInAsync(page, email, Password, key, async step =>
         {
-            BaseURL = portal.BaseAddress.ToString(),
-            Locale = locale,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = Width, Height = 800 },
+            if (step == "login")
+            {
+                await CheckAsync(page, role, language, "login");
+            }
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/staff/login");
-        await CheckAsync(page, role, language, "login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("button[type=submit]").Last.ClickAsync();
-        await page.Locator("#code").FillAsync(PrivacyPortal.Web.Tests.Support.Totp.Code(key, DateTimeOffset.UtcNow));
-        await page.Locator("main button[type=submit]").ClickAsync();
 
         // The pages the menus lead to, then (for an officer) the case and each of its action pages.
-        var pages = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([new Uri(page.Url).PathAndQuery]);
-        while (queue.Count > 0 && pages.Count < 25)
-        {
-            var path = queue.Dequeue();
-            if (!seen.Add(path))
-            {
-                continue;
-            }
-
-            IResponse? response;
-            try
-            {
-                response = await page.GotoAsync(path);
-            }
-            catch (PlaywrightException ex) when (ex.Message.Contains("Download is starting", StringComparison.Ordinal))
-            {
-                // An export or a file, not a page.
-                continue;
-            }
-
-            if (response is null || !response.Ok || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            pages.Add(path);
-            await CheckAsync(page, role, language, $"{pages.Count:00}");
-            var links = await page.Locator("nav a[href^='/staff'], main a[href^='/staff']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            foreach (var link in links.Where(l => !l.Contains("logout", StringComparison.Ordinal) && !l.Contains("/documents/", StringComparison.Ordinal) && !l.Contains("/letters/", StringComparison.Ordinal) && !l.Contains("format=", StringComparison.Ordinal)))
-            {
-                queue.Enqueue(link);
-            }
-        }
+        var pages = await BrowserJourneys.CrawlAsync(page, [new Uri(page.Url).PathAndQuery], "/staff", 25, n => CheckAsync(page, role, language, $"{n:00}"));
 
         Assert.True(pages.Count >= 3, $"only {pages.Count} staff pages were reached: {string.Join(", ", pages)}");
         if (role == StaffRoles.PrivacyOfficer)
@@ -83,7 +42,7 @@ public sealed class StaffReflowTests(BrowserFixture portal) : IClassFixture<Brow
             Assert.Contains(pages, p => p.StartsWith("/staff/cases/", StringComparison.Ordinal));
         }
 
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     private static async Task CheckAsync(IPage page, string role, string language, string name)
