@@ -18,4 +18,13 @@ public sealed class LoggedPathsTests
     [InlineData("/r/", "/r/")]
     public void SecretSegmentsAreReplaced_AndEverythingElseKept(string path, string logged) =>
         Assert.Equal(logged, LoggedPaths.Redact(path));
+
+    [Fact]
+    public void EveryRouteThatCarriesASecret_IsRedacted_EvenWithAShortSecret()
+    {
+        var secretRoutes = Web.Hosting.PortalRoutes.Templates.Where(t => t.Contains("{token}", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(Web.Hosting.PortalRoutes.StatusTemplate, secretRoutes);
+        Assert.All(secretRoutes, template => Assert.Equal(template.Replace("{token}", "{redacted}", StringComparison.Ordinal), LoggedPaths.Redact(template.Replace("{token}", "short", StringComparison.Ordinal))));
+    }
 }
