@@ -25,7 +25,8 @@ public sealed record QueueFilter
     public string? After { get; init; }
 }
 
-public sealed record QueueRow(Guid Id, string Reference, string ControllerId, string PolicyId, RequestStatus Status, DateOnly? DueOn, string? AssignedTo, IReadOnlyList<string> Types, RequestChannel Channel);
+/// <param name="PersonObjected">The person an agent filed for said they did not ask (the case must be refused or cleared up).</param>
+public sealed record QueueRow(Guid Id, string Reference, string ControllerId, string PolicyId, RequestStatus Status, DateOnly? DueOn, string? AssignedTo, IReadOnlyList<string> Types, RequestChannel Channel, bool PersonObjected);
 
 public sealed record StatusCount(RequestStatus Status, int Count);
 
@@ -126,7 +127,7 @@ public static class CaseQueueQuery
         return rows
             .OrderBy(r => r.DueOn).ThenBy(r => r.Reference)
             .Take(PageSize + 1)
-            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList(), r.Channel));
+            .Select(r => new QueueRow(r.Id, r.Reference!, r.ControllerId, r.PolicyId, r.Status, r.DueOn, r.AssignedTo, r.Items.Select(i => i.TypeId).ToList(), r.Channel, r.PersonObjectedAtUtc != null));
     }
 
     /// <summary>A cursor that does not parse is ignored: the first page is shown, never an error.</summary>

@@ -122,7 +122,7 @@ public sealed class AuditAreaTests
         var (trail, trailStatus) = await auditor.GetAsync($"/staff/audit/cases/{filed.Id}");
         Assert.Equal(HttpStatusCode.OK, trailStatus);
         var caseTrail = Html.Text(System.Text.RegularExpressions.Regex.Match(trail, "<table class=\"queue trail\" id=\"trail\".*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
-        Assert.Contains("下書き → 受付済み", caseTrail, StringComparison.Ordinal);
+        Assert.Contains("（下書き → 受付済み）", caseTrail, StringComparison.Ordinal);
         Assert.Contains("請求者", caseTrail, StringComparison.Ordinal);
         Assert.DoesNotContain("requester", caseTrail, StringComparison.Ordinal);
         Assert.DoesNotContain("Received", caseTrail, StringComparison.Ordinal);

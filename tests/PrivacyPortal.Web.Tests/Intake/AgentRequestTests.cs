@@ -73,8 +73,10 @@ public sealed partial class AgentRequestTests() : PortalTest
         Assert.NotNull(request.PersonObjectedAtUtc);
         Assert.Single(request.AuditEvents, e => e.Action == "person-objected" && e.Actor == "person");
 
-        // The officer sees it first thing on the case, in their language.
+        // The officer sees it in the queue and first thing on the case, in their language.
         using var officer = await StaffClient.SignInAsync(Factory, "ja", "officer@example.jp", StaffRoles.PrivacyOfficer, ["ntt-smartconnect"]);
+        var (queue, _) = await officer.GetAsync("/staff");
+        Assert.Contains($"id=\"objected-{request.Reference}\">本人が依頼を否定<", queue, StringComparison.Ordinal);
         var (casePage, _) = await officer.GetAsync($"/staff/cases/{filed.Id}");
         Assert.Contains("id=\"person-objected\"", casePage, StringComparison.Ordinal);
         Assert.Contains("依頼していないと伝えました", Html.Text(casePage), StringComparison.Ordinal);
