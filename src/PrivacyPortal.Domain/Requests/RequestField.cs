@@ -10,7 +10,11 @@ public enum FieldKind
 }
 
 /// <summary>A choice in a <see cref="FieldKind.Choice"/> field, with the article it comes from where there is one.</summary>
-public sealed record FieldChoice(string Id, LocalizedText Label);
+public sealed record FieldChoice(string Id, LocalizedText Label)
+{
+    /// <summary>A choice the portal defines, its label the catalogue's Field.Choice.&lt;id&gt; unless another key is given.</summary>
+    public static FieldChoice Catalogued(string id, string? key = null) => new(id, LocalizedText.Catalogued(key ?? $"Field.Choice.{id}"));
+}
 
 /// <summary>One thing a request type asks the requester, e.g. the ground for a suspension request.</summary>
 public sealed record RequestField(string Id, FieldKind Kind, bool Required, LocalizedText Label, LocalizedText? Hint = null, IReadOnlyList<FieldChoice>? Choices = null)
@@ -24,8 +28,8 @@ public sealed record RequestField(string Id, FieldKind Kind, bool Required, Loca
 /// <summary>The fields each request type asks for, in the law's terms.</summary>
 public static class RequestFields
 {
-    private static readonly FieldChoice Electronic = new("electronic", LocalizedText.Catalogued("Field.Choice.electronic"));
-    private static readonly FieldChoice Paper = new("paper", LocalizedText.Catalogued("Field.Choice.paper"));
+    private static readonly FieldChoice Electronic = FieldChoice.Catalogued("electronic");
+    private static readonly FieldChoice Paper = FieldChoice.Catalogued("paper");
 
     private static readonly RequestField WhatData = new(
         "data", FieldKind.LongText, Required: true,
@@ -48,46 +52,46 @@ public static class RequestFields
     // APPI Art. 35(1) classic grounds and Art. 35(5) grounds added in 2022.
     private static readonly IReadOnlyList<FieldChoice> SuspensionGrounds =
     [
-        new("unlawful-purpose", LocalizedText.Catalogued("Field.Choice.unlawful-purpose")),
-        new("improper-use", LocalizedText.Catalogued("Field.Choice.improper-use")),
-        new("unlawful-acquisition", LocalizedText.Catalogued("Field.Choice.unlawful-acquisition")),
-        new("no-longer-needed", LocalizedText.Catalogued("Field.Choice.no-longer-needed")),
-        new("leak", LocalizedText.Catalogued("Field.Choice.leak")),
-        new("harm-to-rights", LocalizedText.Catalogued("Field.Choice.harm-to-rights")),
+        FieldChoice.Catalogued("unlawful-purpose"),
+        FieldChoice.Catalogued("improper-use"),
+        FieldChoice.Catalogued("unlawful-acquisition"),
+        FieldChoice.Catalogued("no-longer-needed"),
+        FieldChoice.Catalogued("leak"),
+        FieldChoice.Catalogued("harm-to-rights"),
     ];
 
     // APPI Art. 35(3) classic grounds and Art. 35(5) grounds added in 2022.
     private static readonly IReadOnlyList<FieldChoice> StopProvisionGrounds =
     [
-        new("provision-without-consent", LocalizedText.Catalogued("Field.Choice.provision-without-consent")),
-        new("unlawful-foreign-transfer", LocalizedText.Catalogued("Field.Choice.unlawful-foreign-transfer")),
-        new("no-longer-needed", LocalizedText.Catalogued("Field.Choice.no-longer-needed")),
-        new("leak", LocalizedText.Catalogued("Field.Choice.leak")),
-        new("harm-to-rights", LocalizedText.Catalogued("Field.Choice.harm-to-rights")),
+        FieldChoice.Catalogued("provision-without-consent"),
+        FieldChoice.Catalogued("unlawful-foreign-transfer"),
+        FieldChoice.Catalogued("no-longer-needed"),
+        FieldChoice.Catalogued("leak"),
+        FieldChoice.Catalogued("harm-to-rights"),
     ];
 
     private static readonly IReadOnlyList<FieldChoice> ErasureGrounds =
     [
-        new("not-necessary", LocalizedText.Catalogued("Field.Choice.not-necessary")),
-        new("consent-withdrawn", LocalizedText.Catalogued("Field.Choice.consent-withdrawn")),
-        new("objection", LocalizedText.Catalogued("Field.Choice.objection")),
-        new("unlawful", LocalizedText.Catalogued("Field.Choice.unlawful")),
-        new("legal-obligation", LocalizedText.Catalogued("Field.Choice.legal-obligation")),
-        new("child", LocalizedText.Catalogued("Field.Choice.child")),
+        FieldChoice.Catalogued("not-necessary"),
+        FieldChoice.Catalogued("consent-withdrawn"),
+        FieldChoice.Catalogued("objection"),
+        FieldChoice.Catalogued("unlawful"),
+        FieldChoice.Catalogued("legal-obligation"),
+        FieldChoice.Catalogued("child"),
     ];
 
     private static readonly IReadOnlyList<FieldChoice> RestrictionGrounds =
     [
-        new("accuracy-contested", LocalizedText.Catalogued("Field.Choice.accuracy-contested")),
-        new("unlawful", LocalizedText.Catalogued("Field.Choice.unlawful.2")),
-        new("needed-for-claims", LocalizedText.Catalogued("Field.Choice.needed-for-claims")),
-        new("objection-pending", LocalizedText.Catalogued("Field.Choice.objection-pending")),
+        FieldChoice.Catalogued("accuracy-contested"),
+        FieldChoice.Catalogued("unlawful", "Field.Choice.unlawful.2"),
+        FieldChoice.Catalogued("needed-for-claims"),
+        FieldChoice.Catalogued("objection-pending"),
     ];
 
     private static readonly IReadOnlyList<FieldChoice> ObjectionGrounds =
     [
-        new("direct-marketing", LocalizedText.Catalogued("Field.Choice.direct-marketing")),
-        new("particular-situation", LocalizedText.Catalogued("Field.Choice.particular-situation")),
+        FieldChoice.Catalogued("direct-marketing"),
+        FieldChoice.Catalogued("particular-situation"),
     ];
 
     private static RequestField Ground(IReadOnlyList<FieldChoice> choices) =>
@@ -107,8 +111,8 @@ public static class RequestFields
         [
             new("action", FieldKind.Choice, Required: true, LocalizedText.Catalogued("Field.action.Label"), Choices:
             [
-                new("stop-use", LocalizedText.Catalogued("Field.Choice.stop-use")),
-                new("erase", LocalizedText.Catalogued("Field.Choice.erase")),
+                FieldChoice.Catalogued("stop-use"),
+                FieldChoice.Catalogued("erase"),
             ]),
             Ground(SuspensionGrounds),
             Scope,

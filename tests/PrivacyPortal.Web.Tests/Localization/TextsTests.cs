@@ -90,7 +90,7 @@ public sealed partial class TextsTests
             key => Assert.True(JsonStringLocalizerFactory.LoadAll()["en"].ContainsKey(key), $"missing text {key}"));
 
     // A literal key the domain, emails, letters and jobs look up: LocalizedText.Catalogued("..."), TextCatalogue.Text(language, "...").
-    [GeneratedRegex(@"(?:Catalogued\(|TextCatalogue\.(?:Text|Format)\([^,()]+, |Format\.T\()""([A-Za-z0-9.\-]*[A-Za-z0-9])""")]
+    [GeneratedRegex(@"(?:LocalizedText\.Catalogued\(|TextCatalogue\.(?:Text|Format)\([^,()]+, |Format\.T\()""([A-Za-z0-9.\-]*[A-Za-z0-9])""")]
     private static partial Regex CatalogueKey();
 
     [Fact]

@@ -27,13 +27,14 @@ public static class Timeline
     }
 
     /// <summary>
-    /// The requester, the person an agent acts for, someone not signed in and the portal itself are named in the
-    /// reader's language; staff by their account.
+    /// The actors that are not accounts (the requester, the person an agent acts for, someone not signed in, the
+    /// portal itself) are named in the reader's language (Staff.Actor.&lt;actor&gt;); staff by their account.
     /// </summary>
     public static string Actor(string actor, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return actor is "requester" or "system" or "person" or "anonymous" ? text["Staff.Actor." + actor].Value : actor;
+        var named = text["Staff.Actor." + actor];
+        return named.ResourceNotFound ? actor : named.Value;
     }
 
     /// <summary>A case status in the reader's language; "-" for none.</summary>
