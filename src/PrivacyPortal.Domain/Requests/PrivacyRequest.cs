@@ -6,6 +6,7 @@ using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;
+using PrivacyPortal.Domain.Retention;
 
 namespace PrivacyPortal.Domain.Requests;
 
@@ -673,7 +674,7 @@ public sealed class PrivacyRequest
         var awaitingFee = Status == RequestStatus.AwaitingFee && Fee.Status == FeeStatus.Requested;
         When(awaitingFee, CaseAction.RecordPayment);
         When(awaitingFee, CaseAction.WaiveFee);
-        When(awaitingFee && quote.UnpaidMeansDeemedNotMade && Fee.PayBy is { } payBy && today > payBy, CaseAction.ExpireFee);
+        When(FeeExpires(profile, today), CaseAction.ExpireFee);
         When(CarriesData && !AnswerToPerson && Status == RequestStatus.InReview, CaseAction.AttachData);
         When(Status == RequestStatus.InReview && !unverified && Fee.IsSettled && _items.Any(i => i.Decision is null), CaseAction.Decide);
         When(Status == RequestStatus.Decided && DecisionLetter is { Status: LetterStatus.Ready } && !(objected && !AnswerToPerson && !RefusedForIdentity), CaseAction.SendAnswer);
@@ -690,6 +691,14 @@ public sealed class PrivacyRequest
         When(LettersToPost().Any(), CaseAction.MarkPosted);
         return actions;
     }
+
+    /// <summary>Whether the profile ends this request when its fee is not paid in the window ("deemed not made").</summary>
+    public bool UnpaidMeansDeemedNotMade(ProcedureProfile profile) =>
+        FeeQuote.For(profile, _items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade;
+
+    /// <summary>The fee is awaited, its window has passed, and the profile deems the request not made: <see cref="ExpireFee"/> applies.</summary>
+    public bool FeeExpires(ProcedureProfile profile, DateOnly today) =>
+        Status == RequestStatus.AwaitingFee && Fee.Status == FeeStatus.Requested && Fee.PayBy is { } payBy && today > payBy && UnpaidMeansDeemedNotMade(profile);
 
     /// <summary>The bases on which an officer may set a fee on this request under its profile.</summary>
     public IReadOnlyList<string> SetFeeBases(ProcedureProfile profile)
@@ -746,11 +755,13 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
-    /// The payment window has passed. Only where the policy says an unpaid request is deemed not made does the request
+    /// The payment window has passed. Only where the policy of this request's profile version says an unpaid request
+    /// is deemed not made (APPI Art. 38 leaves the consequence to the business's published procedure) does the request
     /// end here; otherwise the officer must decide or the requester withdraw.
     /// </summary>
-    public void ExpireFee(string actor, bool deemedNotMade, DateTime nowUtc)
+    public void ExpireFee(string actor, ProcedureProfile profile, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         AwaitingFeeOrThrow();
         var today = Today(nowUtc);
         if (Fee.PayBy is not { } payBy || today <= payBy)
@@ -758,7 +769,7 @@ public sealed class PrivacyRequest
             throw new DomainException("fee.window-open", "The payment window has not passed yet.");
         }
 
-        if (!deemedNotMade)
+        if (!UnpaidMeansDeemedNotMade(profile))
         {
             throw new DomainException("fee.not-deemed", "This company's policy does not say an unpaid request is deemed not made.");
         }
@@ -1210,9 +1221,10 @@ public sealed class PrivacyRequest
     /// Data minimisation (LEGAL.md, EDPB 01/2022: record "ID checked" rather than keep copies): once identity is
     /// verified, the identity documents leave the request unless the profile keeps them; the caller deletes the files.
     /// </summary>
-    public IReadOnlyList<RequestDocument> PurgeIdentityDocuments(DateTime nowUtc)
+    public IReadOnlyList<RequestDocument> PurgeIdentityDocuments(ProcedureProfile profile, DateTime nowUtc)
     {
-        if (!IdentityVerified || _documents.Count == 0)
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!IdentityVerified || _documents.Count == 0 || profile.Identity.KeepDocumentImagesAfterVerification)
         {
             return [];
         }
@@ -1257,12 +1269,28 @@ public sealed class PrivacyRequest
     }
 
     /// <summary>
+    /// The retention period of this request's profile version, counted from the day it was completed; null while it is
+    /// open, or where the policy publishes no period (its records are then kept until one is set).
+    /// </summary>
+    public RetentionPeriod? Retention(ProcedureProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return CompletedAtUtc is { } completed ? RetentionPeriod.For(profile.Retention, Today(completed)) : null;
+    }
+
+    /// <summary>Retention has run: the request is completed, not on legal hold, not yet erased, and today is its disposal day or later.</summary>
+    public bool RetentionEnded(ProcedureProfile profile, DateTime nowUtc) =>
+        PurgedAtUtc is null && !LegalHold && !IsOpen && Retention(profile) is { } period && Today(nowUtc) >= period.DisposeFrom;
+
+    /// <summary>
     /// The end of retention (the profile's period from completion): what identifies the person is erased, documents
     /// and letters leave the request for the caller to delete, notes go. The reference, the dates, the decision and
-    /// the audit trail stay, as the record that the request was handled. Never while on legal hold.
+    /// the audit trail stay, as the record that the request was handled. Never while on legal hold, never before the
+    /// period has run.
     /// </summary>
-    public (IReadOnlyList<RequestDocument> Documents, IReadOnlyList<RequestLetter> Letters, IReadOnlyList<string> DisclosedFiles) PurgePersonalData(DateTime nowUtc)
+    public (IReadOnlyList<RequestDocument> Documents, IReadOnlyList<RequestLetter> Letters, IReadOnlyList<string> DisclosedFiles) PurgePersonalData(ProcedureProfile profile, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         if (IsOpen || Status == RequestStatus.Draft || CompletedAtUtc is null)
         {
             throw new DomainException("purge.open", "Only a completed request can be purged.");
@@ -1276,6 +1304,11 @@ public sealed class PrivacyRequest
         if (PurgedAtUtc is not null)
         {
             return ([], [], []);
+        }
+
+        if (!RetentionEnded(profile, nowUtc))
+        {
+            throw new DomainException("purge.retention", "This request's retention period has not ended.");
         }
 
         Requester = new Requester { FullName = "-", PostalCode = "-", Address = "-", Email = "-" };
@@ -1325,15 +1358,22 @@ public sealed class PrivacyRequest
     public void RecordUnmasked(string actor, string reason, DateTime nowUtc) =>
         Record(nowUtc, actor, "unmasked", Status, Status, "personal data shown to an auditor", reason);
 
+    /// <summary>An unconfirmed draft, old enough for its one reminder and not yet old enough to be discarded.</summary>
+    public bool DueForReminder(DateTime nowUtc) =>
+        Status == RequestStatus.Draft && ConfirmationRemindedAtUtc is null && nowUtc >= CreatedAtUtc + ReminderAfter && !DueForDiscard(nowUtc);
+
+    /// <summary>An unconfirmed draft past <see cref="DraftLifetime"/>: what was typed is kept no longer (data minimisation).</summary>
+    public bool DueForDiscard(DateTime nowUtc) => Status == RequestStatus.Draft && nowUtc >= CreatedAtUtc + DraftLifetime;
+
     /// <summary>
     /// The email was not confirmed in time: one reminder with a new single-use link, valid another 24 hours.
     /// </summary>
     public void RemindToConfirm(IssuedSecret confirmation, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
-        if (Status != RequestStatus.Draft || ConfirmationRemindedAtUtc is not null)
+        if (!DueForReminder(nowUtc))
         {
-            throw new DomainException("Only an unconfirmed draft gets a reminder, and only once.");
+            throw new DomainException("draft.no-reminder", "Only an unconfirmed draft gets a reminder, once, before it is discarded.");
         }
 
         ConfirmationHash = confirmation.Hash;
@@ -1350,6 +1390,11 @@ public sealed class PrivacyRequest
     /// </summary>
     public IReadOnlyList<RequestDocument> Discard(DateTime nowUtc)
     {
+        if (Status == RequestStatus.Draft && !DueForDiscard(nowUtc))
+        {
+            throw new DomainException("draft.too-young", "This draft is still kept for its requester to confirm.");
+        }
+
         var from = Status;
         Move(RequestStatus.Discarded);
         Notify(NoticeKind.DraftDiscarded, null, nowUtc);
@@ -1462,7 +1507,7 @@ public sealed class PrivacyRequest
         Fee = state;
         _pauses = [.. _pauses, new ClockPause(state.RequestedOn!.Value, null, PauseReason.AwaitingFee)];
         Changed(rules, nowUtc, actor, action, from, detail, personalText);
-        Notify(NoticeKind.FeeDue, null, nowUtc, detail);
+        Notify(NoticeKind.FeeDue, null, nowUtc, new FeeDueDetail(state.AmountMinor!.Value, state.Currency!, state.PayBy, state.Basis).ToJson());
         AddLetter(LetterKind.FeeRequest, nowUtc);
     }
 

@@ -3,9 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
-using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
-using PrivacyPortal.Domain.Retention;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Storage;
@@ -42,7 +40,6 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
     public async Task<int> PurgeExpiredRecordsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = JapanTime.DateOf(clock.GetUtcNow());
         var purged = 0;
         foreach (var version in (await profiles.AllVersionsAsync(cancellationToken)).Where(v => v.Profile.Retention.Status == PublicationStatus.Published))
         {
@@ -53,15 +50,14 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
                 .OrderBy(r => r.CompletedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
             foreach (var request in completed)
             {
-                var completedOn = JapanTime.DateOf(new DateTimeOffset(request.CompletedAtUtc!.Value, TimeSpan.Zero));
-                if (RetentionPeriod.For(version.Profile.Retention, completedOn) is not { } period || today < period.DisposeFrom)
+                if (!request.RetentionEnded(version.Profile, now))
                 {
                     break;
                 }
 
                 if (await items.TryAsync(RetentionPurge.JobName, db, request.Id, async () =>
                 {
-                    var (documents, letters, disclosed) = request.PurgePersonalData(now);
+                    var (documents, letters, disclosed) = request.PurgePersonalData(version.Profile, now);
                     await db.SaveChangesAsync(cancellationToken);
                     await eraser.EraseAsync(request.Id, documents.Select(d => d.StoredName).Concat(letters.Select(l => l.StoredName).OfType<string>()).Concat(disclosed), cancellationToken);
                 }, cancellationToken))
@@ -88,8 +84,8 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
             .OrderBy(r => r.Fee.PayBy).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var request in unpaid)
         {
-            var profile = versions.Single(v => v.PolicyId == request.PolicyId && v.Version == request.ProfileVersion).Profile;
-            if (!FeeQuote.For(profile, request.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade)
+            var profile = ProfileOf(versions, request);
+            if (!request.FeeExpires(profile, today))
             {
                 // This request's fee schedule does not end it: the officer decides or the requester withdraws.
                 continue;
@@ -97,7 +93,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 
             if (await items.TryAsync(Name, db, request.Id, async () =>
             {
-                request.ExpireFee("system", deemedNotMade: true, now);
+                request.ExpireFee("system", profile, now);
                 await db.SaveChangesAsync(cancellationToken);
             }, cancellationToken))
             {
@@ -116,7 +112,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
             // An officer saving the case meanwhile makes this a concurrency failure: the next run tries again.
             await items.TryAsync(Name, db, request.Id, async () =>
             {
-                var documents = request.PurgeIdentityDocuments(now);
+                var documents = request.PurgeIdentityDocuments(ProfileOf(versions, request), now);
                 await db.SaveChangesAsync(cancellationToken);
                 await DeleteFilesAsync(documents.Select(d => d.StoredName), cancellationToken);
                 purged += documents.Count;
@@ -140,6 +136,9 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 
         return (expired, purged);
     }
+
+    private static ProcedureProfile ProfileOf(IReadOnlyList<CurrentProfile> versions, PrivacyRequest request) =>
+        versions.Single(v => v.PolicyId == request.PolicyId && v.Version == request.ProfileVersion).Profile;
 
     /// <summary>"policy:version" of every profile version the predicate holds for.</summary>
     private static List<string> Keys(IReadOnlyList<CurrentProfile> versions, Func<ProcedureProfile, bool> predicate) =>

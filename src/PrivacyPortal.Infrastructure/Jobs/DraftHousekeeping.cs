@@ -37,7 +37,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, IPo
         var stale = await db.Requests.Include(r => r.Items).Include(r => r.Documents)
             .Where(r => r.Status == RequestStatus.Draft && r.CreatedAtUtc <= discardBefore)
             .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var draft in stale)
+        foreach (var draft in stale.Where(d => d.DueForDiscard(now)))
         {
             await items.TryAsync(Name, db, draft.Id, async () =>
             {
@@ -50,7 +50,7 @@ public sealed class DraftHousekeeping(PortalDbContext db, NoticeLinks links, IPo
         var waiting = await db.Requests
             .Where(r => r.Status == RequestStatus.Draft && r.ConfirmationRemindedAtUtc == null && r.CreatedAtUtc <= remindBefore && r.CreatedAtUtc > discardBefore)
             .OrderBy(r => r.CreatedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var draft in waiting)
+        foreach (var draft in waiting.Where(d => d.DueForReminder(now)))
         {
             await items.TryAsync(Name, db, draft.Id, async () =>
             {

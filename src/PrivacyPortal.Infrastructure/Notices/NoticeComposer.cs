@@ -26,11 +26,12 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths path
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(company);
         var language = notice.Language;
-        var (amount, payBy) = FeeDetail(notice);
+        var (amount, payBy, basis) = FeeDetail(notice);
         var (howToPay, payTo) = HowToPay(profile, language);
         // Every notice text takes the same values, so a translator may use any of them: {0} company, {1} reference,
         // {2} link, {3} the officer's detail, {4} fee, {5} last day to pay, {6} how to pay, {7} where to send it,
-        // {8} hours a confirmation link works, {9} days an unconfirmed draft is kept, {10} GDPR's further months.
+        // {8} hours a confirmation link works, {9} days an unconfirmed draft is kept, {10} GDPR's further months,
+        // {11} what an officer-set fee rests on.
         object?[] values =
         [
             company.In(language),
@@ -44,6 +45,7 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths path
             (int)PrivacyRequest.ConfirmationLifetime.TotalHours,
             (int)PrivacyRequest.DraftLifetime.TotalDays,
             DeadlineCalculator.GdprFurtherMonths,
+            basis,
         ];
         var subject = TextCatalogue.Format(language, $"Email.{notice.Kind}.Subject", values);
         var body = TextCatalogue.Format(language, $"Email.{notice.Kind}.Body", values);
@@ -118,18 +120,20 @@ public sealed class NoticeComposer(IOptions<SmtpOptions> smtp, IPortalPaths path
         return (string.Join('\n', schedule.Payment.Methods.Select(m => $"- {m.In(language)}")), profile.PaymentAddress(language));
     }
 
-    /// <summary>A fee notice's detail is "minor-units currency pay-by" (<see cref="PrivacyRequest.RequestFee"/>).</summary>
-    private static (string Amount, string PayBy) FeeDetail(Notice notice)
+    /// <summary>A fee notice's amount, last day and basis (<see cref="FeeDueDetail"/>), written in the reader's language.</summary>
+    private static (string Amount, string PayBy, string Basis) FeeDetail(Notice notice)
     {
-        var parts = notice.Kind == NoticeKind.FeeDue ? (notice.Detail ?? string.Empty).Split(' ') : [];
-        if (parts.Length != 3 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var minor))
+        if (notice.Kind != NoticeKind.FeeDue || FeeDueDetail.Parse(notice.Detail) is not { } fee)
         {
-            return (string.Empty, string.Empty);
+            return (string.Empty, string.Empty, string.Empty);
         }
 
-        var payBy = DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+        var payBy = fee.PayBy is { } date
             ? (notice.Language == TextCatalogue.Japanese ? JapaneseDates.Western(date) : date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))
             : TextCatalogue.Text(notice.Language, "Email.FeeDue.SeeRequestPage");
-        return (new Domain.Fees.Money(minor, parts[1]).Format(notice.Language), payBy);
+        var basis = fee.Basis is { } code
+            ? TextCatalogue.Format(notice.Language, "Email.FeeDue.Basis", TextCatalogue.Text(notice.Language, $"Staff.FeeBasis.{code}"))
+            : string.Empty;
+        return (new Domain.Fees.Money(fee.AmountMinor, fee.Currency).Format(notice.Language), payBy, basis);
     }
 }

@@ -163,7 +163,7 @@ public sealed class CaseVerbTests
         Assert.Equal(RequestStatus.AwaitingFee, request.Status);
         Assert.Equal((FeeStatus.Requested, 1100L, new DateOnly(2026, 12, 8)), (request.Fee.Status, request.Fee.AmountMinor!.Value, request.Fee.PayBy!.Value));
         Assert.Equal(PauseReason.AwaitingFee, Assert.Single(request.Pauses).Reason);
-        Assert.Equal((NoticeKind.FeeDue, "1100 JPY 2026-12-08"), (request.Notices[^1].Kind, request.Notices[^1].Detail));
+        Assert.Equal((NoticeKind.FeeDue, new FeeDueDetail(1100, "JPY", new DateOnly(2026, 12, 8), null)), (request.Notices[^1].Kind, FeeDueDetail.Parse(request.Notices[^1].Detail)));
     }
 
     [Fact]
@@ -233,9 +233,13 @@ public sealed class CaseVerbTests
         var request = Verified();
         request.RequestFee("officer", FeeQuote.For(Profile, ["disclosure"]), Rules, Now);
 
-        Refused("fee.window-open", () => request.ExpireFee("system", deemedNotMade: true, Now.AddDays(14)));
-        Refused("fee.not-deemed", () => request.ExpireFee("system", deemedNotMade: false, Now.AddDays(15)));
-        request.ExpireFee("system", deemedNotMade: true, Now.AddDays(15));
+        var officerDecides = ProfileBuilder.Appi(Fee with { Payment = Fee.Payment with { WhenUnpaid = "not-published" } });
+
+        Refused("fee.window-open", () => request.ExpireFee("system", Profile, Now.AddDays(14)));
+        Assert.False(request.FeeExpires(officerDecides, new DateOnly(2026, 12, 9)));
+        Refused("fee.not-deemed", () => request.ExpireFee("system", officerDecides, Now.AddDays(15)));
+        Assert.True(request.FeeExpires(Profile, new DateOnly(2026, 12, 9)));
+        request.ExpireFee("system", Profile, Now.AddDays(15));
 
         Assert.Equal(RequestStatus.DeemedWithdrawn, request.Status);
         Assert.Equal(FeeStatus.Expired, request.Fee.Status);
@@ -388,31 +392,35 @@ public sealed class CaseVerbTests
         var request = Received();
         request.AddDocument(new RequestDocument(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 10, "x", "sha", Now), Rules, Now);
 
-        Assert.Empty(request.PurgeIdentityDocuments(Now));
+        Assert.Empty(request.PurgeIdentityDocuments(Profile, Now));
         request.VerifyIdentity("officer", GoodCheck, Profile, Rules, Now);
-        var purged = request.PurgeIdentityDocuments(Now);
+        var keeping = Profile with { Identity = Profile.Identity with { KeepDocumentImagesAfterVerification = true } };
+        Assert.Empty(request.PurgeIdentityDocuments(keeping, Now));
+        Assert.Single(request.Documents);
+        var purged = request.PurgeIdentityDocuments(Profile, Now);
 
         Assert.Equal("id.pdf", Assert.Single(purged).FileName);
         Assert.Empty(request.Documents);
         Assert.Equal("documents-purged", request.AuditEvents[^1].Action);
-        Assert.Empty(request.PurgeIdentityDocuments(Now));
+        Assert.Empty(request.PurgeIdentityDocuments(Profile, Now));
     }
 
     [Fact]
     public void AtTheEndOfRetention_PersonalDataIsErased_ButNeverOnLegalHold_NorWhileOpen()
     {
         var request = Verified();
-        Refused("purge.open", () => request.PurgePersonalData(Now));
+        var kept = Profile.KeptOneYear();
+        Refused("purge.open", () => request.PurgePersonalData(kept, Now));
         request.AddNote("officer", "Called Hanako Yamada", Now);
         request.Withdraw("officer", Now, "asked by phone");
         Assert.Equal(Now, request.CompletedAtUtc);
 
         request.PlaceLegalHold("officer", "Complaint pending at JIPDEC", Now);
         Refused("hold.already", () => request.PlaceLegalHold("officer", "again", Now));
-        Refused("purge.hold", () => request.PurgePersonalData(Now));
+        Refused("purge.hold", () => request.PurgePersonalData(kept, Now.AddYears(2)));
         request.ReleaseLegalHold("officer", Now);
         Refused("hold.none", () => request.ReleaseLegalHold("officer", Now));
-        request.PurgePersonalData(Now.AddYears(2));
+        request.PurgePersonalData(kept, Now.AddYears(2));
 
         Assert.Equal(("-", "-"), (request.Requester.FullName, request.Requester.Email));
         Assert.Empty(request.Notes);
@@ -463,6 +471,31 @@ public sealed class CaseVerbTests
         Assert.Contains(DecisionGround.Cited(Profile, ["disclosure"]), g => g.Code == "appi-37-1-identity");
     }
 
+    [Fact]
+    public void PersonalData_IsErasedFromTheDayRetentionEnds_AndNeverBefore()
+    {
+        var kept = Profile.KeptOneYear();
+        var request = Verified();
+        request.Withdraw("officer", Now);
+        // Completed 2026-11-24 (JST); one year from completion: kept until 2027-11-24, disposed of from 2027-11-25.
+        var lastKeptMinute = new DateTime(2027, 11, 24, 14, 59, 0, DateTimeKind.Utc);
+        var disposalDay = new DateTime(2027, 11, 24, 15, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(new DateOnly(2027, 11, 25), request.Retention(kept)!.DisposeFrom);
+        Assert.False(request.RetentionEnded(kept, lastKeptMinute));
+        Refused("purge.retention", () => request.PurgePersonalData(kept, lastKeptMinute));
+        // A policy that publishes no period keeps the records until one is set.
+        Assert.Null(request.Retention(Profile));
+        Refused("purge.retention", () => request.PurgePersonalData(Profile, Now.AddYears(10)));
+        Assert.NotEqual("-", request.Requester.FullName);
+
+        Assert.True(request.RetentionEnded(kept, disposalDay));
+        request.PurgePersonalData(kept, disposalDay);
+
+        Assert.Equal(("-", disposalDay), (request.Requester.FullName, request.PurgedAtUtc));
+        Assert.False(request.RetentionEnded(kept, disposalDay));
+    }
+
     /// <summary>A request brought to each status through the verbs themselves.</summary>
     private static readonly Dictionary<string, Func<PrivacyRequest>> Starts = new()
     {
@@ -477,8 +510,8 @@ public sealed class CaseVerbTests
         ["answered"] = () => Apply(Starts!["decided"](), r => r.SendAnswer("o", Now)),
         ["closed"] = () => Apply(Starts!["answered"](), r => r.Close("o", Now)),
         ["withdrawn"] = () => Apply(Received(), r => r.Withdraw("o", Now)),
-        ["deemed withdrawn"] = () => Apply(Starts!["awaiting fee"](), r => r.ExpireFee("o", deemedNotMade: true, Now.AddDays(20))),
-        ["discarded"] = () => Apply(Draft(), r => r.Discard(Now)),
+        ["deemed withdrawn"] = () => Apply(Starts!["awaiting fee"](), r => r.ExpireFee("o", Profile, Now.AddDays(20))),
+        ["discarded"] = () => Apply(Draft(), r => r.Discard(Now + PrivacyRequest.DraftLifetime)),
         ["filed by an agent"] = () => Received(agent: Agent),
         ["decided for an agent, then the person said they did not ask"] = () => Apply(DecidedForAnAgent(), r => r.RecordPersonObjection("o", "Called the desk.", Now)),
     };
@@ -494,12 +527,12 @@ public sealed class CaseVerbTests
         ["request fee"] = r => r.RequestFee("o", FeeQuote.For(Profile, ["disclosure"]), Rules, Now),
         ["record payment"] = r => r.RecordPayment("o", "stamps", Now.AddDays(1).Date is var d ? DateOnly.FromDateTime(d) : default, "R-1", Rules, Now.AddDays(1)),
         ["waive fee"] = r => r.WaiveFee("o", "goodwill", Rules, Now),
-        ["expire fee"] = r => r.ExpireFee("o", deemedNotMade: true, Now.AddDays(20)),
+        ["expire fee"] = r => r.ExpireFee("o", Profile, Now.AddDays(20)),
         ["decide"] = r => r.Decide("o", "disclosure", new ItemAnswer(DecisionOutcome.Fulfilled, [], null), Profile, Rules, Now),
         ["refuse identity"] = r => r.RefuseUnconfirmedIdentity("o", "Not confirmed.", Rules, Now),
         ["send answer"] = r => r.SendAnswer("o", Now),
         ["close"] = r => r.Close("o", Now),
-        ["discard"] = r => r.Discard(Now),
+        ["discard"] = r => r.Discard(Now + PrivacyRequest.DraftLifetime),
     };
 
     private static PrivacyRequest Draft() =>
@@ -573,7 +606,7 @@ public sealed class CaseVerbTests
         [CaseAction.SetFee] = (r => r.SetFee("o", FeeBases.AppiUnpublished, new Money(500, "JPY"), "r", new DateOnly(2026, 12, 8), Profile, Rules, Now), Now),
         [CaseAction.RecordPayment] = (r => r.RecordPayment("o", "stamps", new DateOnly(2026, 11, 24), "R-1", Rules, Now), Now),
         [CaseAction.WaiveFee] = (r => r.WaiveFee("o", "goodwill", Rules, Now), Now),
-        [CaseAction.ExpireFee] = (r => r.ExpireFee("o", deemedNotMade: true, Now.AddDays(20)), Now.AddDays(20)),
+        [CaseAction.ExpireFee] = (r => r.ExpireFee("o", Profile, Now.AddDays(20)), Now.AddDays(20)),
         [CaseAction.AttachData] = (r => r.AttachDisclosedFile("o", new DisclosedFile(Guid.NewGuid(), "d.csv", DisclosedFileType.Csv, 10, "s", "h", Now), Now), Now),
         [CaseAction.Decide] = (r => r.Decide("o", "disclosure", new ItemAnswer(DecisionOutcome.Fulfilled, [], null), Profile, Rules, Now), Now),
         [CaseAction.SendAnswer] = (r => r.SendAnswer("o", Now), Now),

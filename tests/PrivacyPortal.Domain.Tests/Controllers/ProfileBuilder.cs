@@ -53,6 +53,10 @@ public static class ProfileBuilder
         Retention = new RetentionRule { Status = PublicationStatus.NotPublished, Source = "not stated" },
     };
 
+    /// <summary>The profile with records kept one year from completion (Civil Code Arts. 140, 143: disposed of from the day after).</summary>
+    public static ProcedureProfile KeptOneYear(this ProcedureProfile profile) =>
+        profile with { Retention = new RetentionRule { Status = PublicationStatus.Published, Years = 1, From = "completion", Source = "retention section" } };
+
     public static ProcedureProfile WithOffer(this ProcedureProfile profile, RequestTypeOffer offer) =>
         profile with { RequestTypes = [.. profile.RequestTypes.Where(o => o.Type != offer.Type), offer] };
 }

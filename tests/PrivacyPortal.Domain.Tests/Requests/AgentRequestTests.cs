@@ -198,7 +198,7 @@ public sealed class AgentRequestTests
         request.SendAnswer("o", Now);
         request.Close("o", Now);
 
-        request.PurgePersonalData(Now.AddYears(2));
+        request.PurgePersonalData(ProfileBuilder.Appi().KeptOneYear(), Now.AddYears(2));
 
         Assert.Null(request.PersonTokenHash);
         Assert.Null(request.Agent);

@@ -269,6 +269,25 @@ public sealed class DraftLifecycleTests
     }
 
     [Fact]
+    public void ADraft_IsRemindedOnlyAfterADay_AndDiscardedOnlyAfterAWeek()
+    {
+        var draft = Draft();
+        var second = TimeSpan.FromSeconds(1);
+
+        Assert.Equal("draft.no-reminder", Assert.Throws<DomainException>(() => draft.RemindToConfirm(new IssuedSecret("c2", "l3"), Now + PrivacyRequest.ReminderAfter - second)).Code);
+        Assert.Equal("draft.too-young", Assert.Throws<DomainException>(() => draft.Discard(Now + PrivacyRequest.DraftLifetime - second)).Code);
+        Assert.True(draft.DueForReminder(Now + PrivacyRequest.ReminderAfter));
+        // Once it is due to go, a draft is discarded rather than reminded.
+        Assert.False(draft.DueForReminder(Now + PrivacyRequest.DraftLifetime));
+        Assert.True(draft.DueForDiscard(Now + PrivacyRequest.DraftLifetime));
+        Assert.Equal(RequestStatus.Draft, draft.Status);
+        Assert.Equal("hanako@example.jp", draft.Requester.Email);
+
+        draft.Discard(Now + PrivacyRequest.DraftLifetime);
+        Assert.Equal(RequestStatus.Discarded, draft.Status);
+    }
+
+    [Fact]
     public void AReceivedRequest_CannotBeDiscarded()
     {
         var request = Draft();

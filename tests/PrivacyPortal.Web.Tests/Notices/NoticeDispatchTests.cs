@@ -107,6 +107,26 @@ public sealed class NoticeDispatchTests : IDisposable
         Assert.Contains("ご請求のとおり", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Amount: 550 yen", "What the fee rests on: A fee the policy leaves unpublished (APPI Art. 38", "Pay by: 8 December 2026")]
+    [InlineData("ja", "金額：550円", "手数料の根拠：方針に金額の記載がない手数料（個人情報保護法第38条", "お支払い期限：2026年12月8日")]
+    public async Task AFeeTheOfficerSets_ReachesTheRequester_WithAmountBasisAndLastDay(string language, string amount, string basis, string payBy)
+    {
+        using var filed = await ReceivedCase.FileAsync(_factory, "netone", ["disclosure"], language);
+        using var officer = await StaffClient.SignInAsync(_factory, "officer@example.jp", Infrastructure.Staff.StaffRoles.PrivacyOfficer, "netone");
+        await DispatchAsync();
+
+        (await officer.ActAsync(filed.Id, "SetFee", filed.Load().Version, new() { ["basis"] = "appi-38", ["amount"] = "550", ["payBy"] = "2026-12-08", ["reasons"] = "Copying 40 pages." })).Dispose();
+        Assert.Equal(1, await DispatchAsync());
+
+        // The notice carries codes and values, never prose: the email is written from them in the reader's language.
+        var detail = FeeDueDetail.Parse(filed.Person.Query(db => db.Notices.AsNoTracking().Single(n => n.Kind == NoticeKind.FeeDue).Detail));
+        Assert.Equal(new FeeDueDetail(550, "JPY", new DateOnly(2026, 12, 8), "appi-38"), detail);
+        var message = Assert.Single(_smtp.MimeMessages(), m => m.Subject?.Contains("NETONE-2026-000001", StringComparison.Ordinal) == true && m.TextBody?.Contains(amount, StringComparison.Ordinal) == true).TextBody;
+        Assert.Contains(basis, message, StringComparison.Ordinal);
+        Assert.Contains(payBy, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnExtension_IsExplainedInEnglish_ToAnEnglishRequester()
     {

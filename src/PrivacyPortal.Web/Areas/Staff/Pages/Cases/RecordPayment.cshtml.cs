@@ -29,7 +29,7 @@ public sealed class RecordPaymentModel(PortalDbContext db, StaffScopeReader scop
         ActAsync(id, input, WaiveValidator, "fee-waived", (r, now) => r.WaiveFee(Scope.Actor, input.Reason ?? string.Empty, Rules, now));
 
     public Task<IActionResult> OnPostExpireAsync(Guid id, ExpireInput input) =>
-        ActAsync(id, input, ExpireValidator, "fee-expired", (r, now) => r.ExpireFee(Scope.Actor, FeeQuote.For(Profile, r.Items.Select(i => i.TypeId)).UnpaidMeansDeemedNotMade, now));
+        ActAsync(id, input, ExpireValidator, "fee-expired", (r, now) => r.ExpireFee(Scope.Actor, Profile, now));
 
     public sealed record Input : ICaseInput
     {
