@@ -1,28 +1,23 @@
 namespace PrivacyPortal.Domain.Common;
 
-/// <summary>A business rule was broken. The message is written for the person who caused it.</summary>
+/// <summary>
+/// A business rule was broken. Every rule carries a stable code, so a screen says it in the reader's language (text
+/// key "Rule.{code}", filled in with <see cref="Arguments"/>); the message is the English for logs and tests.
+/// </summary>
+#pragma warning disable CA1032 // No code-less constructors: a rule without a code could not be shown in the reader's language.
 public sealed class DomainException : Exception
+#pragma warning restore CA1032
 {
-    public DomainException(string message)
+    public DomainException(string code, string message, params object?[] arguments)
         : base(message)
     {
-    }
-
-    /// <summary>A rule with a stable code, so a screen can say it in the user's language (text key "Rule.{code}").</summary>
-    public DomainException(string code, string message)
-        : base(message)
-    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
         Code = code;
+        Arguments = arguments ?? [];
     }
 
-    public DomainException()
-    {
-    }
+    public string Code { get; }
 
-    public DomainException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public string? Code { get; }
+    /// <summary>The values the rule's text names (a type, a field's label as <see cref="LocalizedText"/>), in order.</summary>
+    public IReadOnlyList<object?> Arguments { get; }
 }

@@ -21,7 +21,7 @@ public sealed record ClockPause
     {
         if (to is { } end && end < from)
         {
-            throw new DomainException($"A pause cannot end ({end:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+            throw new DomainException("pause.ends-before-start", $"A pause cannot end ({end:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         }
 
         From = from;

@@ -231,12 +231,12 @@ public static class DeadlineCalculator
         {
             if (pause.From < received)
             {
-                throw new DomainException($"A pause cannot start ({pause.From:yyyy-MM-dd}) before the request was received ({received:yyyy-MM-dd}).");
+                throw new DomainException("pause.before-receipt", $"A pause cannot start ({pause.From:yyyy-MM-dd}) before the request was received ({received:yyyy-MM-dd}).");
             }
 
             if (previous is not null && (previous.To is null || previous.To > pause.From))
             {
-                throw new DomainException($"Pauses overlap: one starting {previous.From:yyyy-MM-dd} and one starting {pause.From:yyyy-MM-dd}.");
+                throw new DomainException("pause.overlap", $"Pauses overlap: one starting {previous.From:yyyy-MM-dd} and one starting {pause.From:yyyy-MM-dd}.");
             }
 
             previous = pause;

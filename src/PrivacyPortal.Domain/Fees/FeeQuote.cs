@@ -43,7 +43,7 @@ public sealed record FeeQuote(
 
         var quotes = requestTypeIds
             .Distinct(StringComparer.Ordinal)
-            .Select(id => profile.Offer(id) ?? throw new DomainException($"The policy {profile.Id} does not offer the request type {id}."))
+            .Select(id => profile.Offer(id) ?? throw new DomainException("profile.type-not-offered", $"The policy {profile.Id} does not offer the request type {id}.", id))
             .Select(offer => offer.Fee)
             .Distinct(StringComparer.Ordinal)
             .Select(fee => ForFee(profile, fee))
@@ -91,7 +91,7 @@ public sealed record FeeQuote(
             return new FeeQuote(FeeOutcome.NotMentioned, null, null, null, null, null, null);
         }
 
-        var schedule = profile.FindFee(fee) ?? throw new DomainException($"The policy {profile.Id} has no fee {fee}.");
+        var schedule = profile.FindFee(fee) ?? throw new DomainException("profile.fee-missing", $"The policy {profile.Id} has no fee {fee}.", fee);
         if (!schedule.Amount.IsPublished())
         {
             return new FeeQuote(FeeOutcome.AmountNotPublished, null, null, null, null, null, schedule);

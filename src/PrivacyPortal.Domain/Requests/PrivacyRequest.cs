@@ -365,17 +365,17 @@ public sealed class PrivacyRequest
         ArgumentNullException.ThrowIfNull(statusLink);
         if (Status != RequestStatus.Draft || ConfirmationHash is null)
         {
-            throw new DomainException("This request has already been confirmed.");
+            throw new DomainException("confirm.already", "This request has already been confirmed.");
         }
 
         if (!string.Equals(ConfirmationHash, confirmationHash, StringComparison.Ordinal))
         {
-            throw new DomainException("This confirmation link is not valid.");
+            throw new DomainException("confirm.invalid", "This confirmation link is not valid.");
         }
 
         if (nowUtc > ConfirmationExpiresAtUtc)
         {
-            throw new DomainException("This confirmation link has expired.");
+            throw new DomainException("confirm.expired", "This confirmation link has expired.");
         }
 
         var from = Status;
@@ -478,17 +478,17 @@ public sealed class PrivacyRequest
         ArgumentNullException.ThrowIfNull(rules);
         if (!IsOpen)
         {
-            throw new DomainException("Documents can no longer be added to this request.");
+            throw new DomainException("document.closed", "Documents can no longer be added to this request.");
         }
 
         if (_documents.Count >= MaxDocuments)
         {
-            throw new DomainException($"A request can have at most {MaxDocuments} documents.");
+            throw new DomainException("document.too-many", $"A request can have at most {MaxDocuments} documents.", MaxDocuments);
         }
 
         if (document.Party == DocumentParty.Agent && Agent is null)
         {
-            throw new DomainException("This request has no agent.");
+            throw new DomainException("document.no-agent", "This request has no agent.");
         }
 
         _documents.Add(document);
@@ -1583,12 +1583,12 @@ public sealed class PrivacyRequest
         CheckAgent(request.Agent, profile);
         if (request.Requester.BirthDate > today)
         {
-            throw new DomainException("The date of birth cannot be in the future.");
+            throw new DomainException("request.birth-date-future", "The date of birth cannot be in the future.");
         }
 
         if (request.DocumentsByPost && !AcceptsDocumentsByPost(profile))
         {
-            throw new DomainException("This company does not accept documents by post.");
+            throw new DomainException("request.no-post", "This company does not accept documents by post.");
         }
     }
 
@@ -1603,19 +1603,19 @@ public sealed class PrivacyRequest
     {
         if (request.Items.Count == 0)
         {
-            throw new DomainException("Choose at least one kind of request.");
+            throw new DomainException("request.no-type", "Choose at least one kind of request.");
         }
 
         if (request.Items.Select(i => i.TypeId).Distinct(StringComparer.Ordinal).Count() != request.Items.Count)
         {
-            throw new DomainException("Each kind of request can be chosen once.");
+            throw new DomainException("request.type-twice", "Each kind of request can be chosen once.");
         }
 
         foreach (var (typeId, details) in request.Items)
         {
             if (RequestType.Find(typeId) is null || profile.Offer(typeId) is not { Accepted: true })
             {
-                throw new DomainException($"This company does not accept the request type '{typeId}'.");
+                throw new DomainException("request.type-not-accepted", $"This company does not accept the request type '{typeId}'.", RequestType.Find(typeId)?.Name ?? (object)typeId);
             }
 
             foreach (var field in RequestFields.For(typeId))
@@ -1623,19 +1623,19 @@ public sealed class PrivacyRequest
                 var value = details.GetValueOrDefault(field.Id);
                 if (field.Required && string.IsNullOrWhiteSpace(value))
                 {
-                    throw new DomainException($"'{field.Label.En}' is required for {typeId}.");
+                    throw new DomainException("request.field-required", $"'{field.Label.En}' is required for {typeId}.", field.Label);
                 }
 
                 if (field.Kind == FieldKind.Choice && !string.IsNullOrEmpty(value) && RequestFields.ChoicesFor(field, profile.Offer(typeId)).All(c => c.Id != value))
                 {
-                    throw new DomainException($"'{value}' is not a choice for '{field.Label.En}'.");
+                    throw new DomainException("request.not-a-choice", $"'{value}' is not a choice for '{field.Label.En}'.", field.Label);
                 }
             }
 
             var unknown = details.Keys.Except(RequestFields.For(typeId).Select(f => f.Id), StringComparer.Ordinal).FirstOrDefault();
             if (unknown is not null)
             {
-                throw new DomainException($"'{unknown}' is not a field of {typeId}.");
+                throw new DomainException("request.unknown-field", $"'{unknown}' is not a field of {typeId}.", unknown);
             }
         }
     }
@@ -1650,7 +1650,7 @@ public sealed class PrivacyRequest
         var party = agent.IsLegalRepresentative ? profile.Identity.LegalRepresentative : profile.Identity.AppointedAgent;
         if (party.Accepted == false)
         {
-            throw new DomainException("This company does not accept requests from this kind of representative.");
+            throw new DomainException("request.agent-kind", "This company does not accept requests from this kind of representative.");
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class StartupTests
     [Fact]
     public async Task WithoutAutomaticMigration_AnUnmigratedDatabase_StopsStartUpSayingWhatToRun()
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory { EmptyDatabase = true };
         var configured = factory.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStartup", "false"));
 
         // No schema and no permission to migrate: the portal refuses to start rather than serve errors, and says what to do.

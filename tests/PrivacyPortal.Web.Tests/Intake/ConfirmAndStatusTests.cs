@@ -239,6 +239,13 @@ public sealed class ConfirmAndStatusTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
         Assert.Equal(RequestStatus.Withdrawn, person.Query(db => db.Requests.Single().Status));
         Assert.Equal(NoticeKind.Withdrawn, person.LatestNotice(NoticeKind.Withdrawn).Notice.Kind);
+
+        // The same form sent again is refused by the rule, said in the reader's language rather than the rule's English.
+        using var replayed = await person.PostAsync(path + "&lang=ja", fields, [new("confirm", "true")]);
+        var refusal = Html.Text(await replayed.Content.ReadAsStringAsync());
+        Assert.Contains("現在の状況では、この操作はできません。", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("not possible", refusal, StringComparison.Ordinal);
+        Assert.Equal(1, person.Query(db => db.AuditEvents.Count(e => e.Action == "withdrawn")));
         person.Dispose();
     }
 

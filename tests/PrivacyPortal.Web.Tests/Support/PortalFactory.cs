@@ -23,6 +23,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string? ProfilesDirectory { get; init; }
 
+    /// <summary>
+    /// Start on an empty database rather than a copy of the migrated template (<see cref="MigratedTemplate"/>): for
+    /// tests about migrating, or about an unmigrated database.
+    /// </summary>
+    public bool EmptyDatabase { get; init; }
+
     public FixedClock Clock { get; } = new(FixedClock.DefaultInstant);
 
     /// <summary>Requests per minute the rate limiter allows; high by default so tests are not throttled by each other.</summary>
@@ -75,9 +81,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
         if (Provider == Providers.Postgres)
         {
-            _postgres ??= TestPostgres.Create();
+            _postgres ??= TestPostgres.Create(template: EmptyDatabase ? null : MigratedTemplate.Postgres);
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("Database:ConnectionString", _postgres.ConnectionString);
+        }
+
+        else if (!EmptyDatabase && !Settings.ContainsKey("Database:ConnectionString") && !File.Exists(Path.Combine(_data.Path, "portal.db")))
+        {
+            MigratedTemplate.CopySqliteTo(_data.Path);
         }
 
         if (BlobStore is not null)

@@ -19,13 +19,14 @@ public static class TestPostgres
     /// <summary>Where pg_dump and pg_restore of the server's own version are.</summary>
     public static string BinDirectory => Environment.GetEnvironmentVariable("PORTAL_TEST_PG_BIN") is { Length: > 0 } bin ? bin : "/usr/bin";
 
-    public static PostgresDatabase Create(string purpose = "portal")
+    /// <summary>A new database; a copy of <paramref name="template"/> (an already migrated one) when given.</summary>
+    public static PostgresDatabase Create(string purpose = "portal", string? template = null)
     {
         var name = $"{purpose}_{Guid.NewGuid():N}"[..Math.Min(purpose.Length + 33, 63)];
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         command.ExecuteNonQuery();
         var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 30 };
         return new PostgresDatabase(name, builder.ConnectionString);

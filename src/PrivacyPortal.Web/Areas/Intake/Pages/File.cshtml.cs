@@ -155,7 +155,7 @@ public sealed class FileModel(
         }
         catch (DomainException ex)
         {
-            Errors.Add(new(string.Empty, ex.Message));
+            Errors.Add(new(string.Empty, Localization.RuleText.Explain(text, ex)));
             return Page();
         }
 

@@ -170,7 +170,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         {
             // Nothing half-stored: the encrypted file goes too.
             await vault.DeleteAsync(storedName, CancellationToken.None);
-            UploadError = ex is DomainException ? text["Upload.Refused", ex.Message] : text["Form.ChangedMeanwhile"];
+            UploadError = ex is DomainException refused ? text["Upload.Refused", Localization.RuleText.Explain(text, refused)] : text["Form.ChangedMeanwhile"];
             return Page();
         }
 
@@ -197,7 +197,7 @@ public sealed class RequestStatusModel(PortalDbContext db, ProfileStore profiles
         }
         catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
         {
-            WithdrawError = ex is DomainException ? ex.Message : text["Form.ChangedMeanwhile"];
+            WithdrawError = ex is DomainException refused ? Localization.RuleText.Explain(text, refused) : text["Form.ChangedMeanwhile"];
             return Page();
         }
 
