@@ -65,7 +65,7 @@ public static class LetterSampleCommand
             var grounds = DecisionGround.For(current.Profile, [type.Id]);
             var item = new RequestItem(type.Id, new Dictionary<string, string>(StringComparer.Ordinal) { ["method"] = "electronic" });
             var reasons = language == "ja" ? "（見本）一部の記録は、第三者の権利利益を害するおそれがあるため開示しません。" : "(Sample) Some records are withheld because disclosing them could harm a third party.";
-            var decision = new ItemDecision(DecisionOutcome.PartiallyFulfilled, [.. grounds.Take(1).Select(g => g.Code)], reasons, null, null, null, DateTime.UtcNow);
+            var decision = new ItemDecision(DecisionOutcome.PartiallyFulfilled, [.. grounds.Take(1).Select(g => g.Code)], reasons, null, null, null, context.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             model = DecisionLetter.Of(current.Controller, current.Profile, name, reference, today, today.AddDays(-10), [DecisionLetter.Item(type, item, decision, grounds)], DecisionOutcome.PartiallyFulfilled);
         }
 

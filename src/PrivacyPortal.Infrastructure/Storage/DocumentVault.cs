@@ -19,11 +19,14 @@ public sealed class DocumentVault
     private const int TagSize = 16;
     private static readonly byte[] Magic = "PPD1"u8.ToArray();
     private readonly IBlobStore _store;
+    private readonly TimeProvider _clock;
     private readonly Lazy<Task<byte[]>> _key;
 
-    public DocumentVault(IBlobStore store, IOptions<DocumentOptions> documents, IDataProtectionProvider protection)
+    public DocumentVault(IBlobStore store, IOptions<DocumentOptions> documents, IDataProtectionProvider protection, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(protection);
         _store = store;
@@ -37,7 +40,7 @@ public sealed class DocumentVault
     public async Task<string> SaveAsync(Guid documentId, ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
     {
         var key = await _key.Value;
-        var storedName = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}.bin";
+        var storedName = $"{_clock.GetUtcNow():yyyy}/{Guid.NewGuid():N}.bin";
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var output = new byte[Magic.Length + NonceSize + TagSize + plain.Length];
         Magic.CopyTo(output, 0);

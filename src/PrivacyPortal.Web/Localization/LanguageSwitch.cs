@@ -45,7 +45,7 @@ public static class LanguageSwitch
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1),
                 HttpOnly = true,
                 IsEssential = true,
                 SameSite = SameSiteMode.Lax,

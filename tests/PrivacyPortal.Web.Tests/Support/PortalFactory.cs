@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PrivacyPortal.Infrastructure.Letters;
 
 namespace PrivacyPortal.Web.Tests.Support;
 
@@ -12,6 +14,18 @@ namespace PrivacyPortal.Web.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// One Chromium (and its Playwright driver) prints the letters of every test host in this process, instead of one
+    /// started per host: starting them costs more than printing. A test about the printer itself (its path, its page
+    /// count, a crash) sets a "Letters:" setting and gets a printer of its own, as the portal has one per process.
+    /// </summary>
+    private static readonly Lazy<ChromiumPdfPrinter> SharedPrinter = new(() =>
+    {
+        var printer = new ChromiumPdfPrinter(Options.Create(new LetterOptions()));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => printer.Dispose();
+        return printer;
+    });
+
     private readonly TempDirectory _data = new();
     private PostgresDatabase? _postgres;
 
@@ -115,6 +129,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (!Settings.Keys.Any(key => key.StartsWith(LetterOptions.Section + ":", StringComparison.Ordinal)))
+            {
+                // Registered as an instance, so a host's disposal leaves it running for the next host.
+                services.AddSingleton(SharedPrinter.Value);
+            }
+
             if (BehindBalancer)
             {
                 services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromBalancer());
