@@ -96,12 +96,12 @@ public sealed partial class PrivacyRequest
     }
 
     /// <summary>A staff read of personal data on this request: recorded, but not a change (no version bump).</summary>
-    public void RecordRead(string actor, string what, DateTime nowUtc) =>
+    public void RecordRead(string actor, AuditDetail what, DateTime nowUtc) =>
         Record(nowUtc, actor, "viewed", Status, Status, what);
 
     /// <summary>An auditor asked to see the personal data, with a reason: recorded, not a change.</summary>
     public void RecordUnmasked(string actor, string reason, DateTime nowUtc) =>
-        Record(nowUtc, actor, "unmasked", Status, Status, "personal data shown to an auditor", reason);
+        Record(nowUtc, actor, "unmasked", Status, Status, AuditDetail.Of("unmasked"), reason);
 
     private void Touch() => Version++;
 
@@ -119,7 +119,7 @@ public sealed partial class PrivacyRequest
     private static DateOnly Today(DateTime nowUtc) => JapanTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
 
     /// <summary>The common tail of an officer's verb: new version, fresh due date, audit event.</summary>
-    private void Changed(DeadlineRules rules, DateTime nowUtc, string actor, string action, RequestStatus from, string? detail, string? personalText = null)
+    private void Changed(DeadlineRules rules, DateTime nowUtc, string actor, string action, RequestStatus from, AuditDetail? detail, string? personalText = null)
     {
         Touch();
         RefreshDueOn(rules);
@@ -127,8 +127,8 @@ public sealed partial class PrivacyRequest
     }
 
     /// <summary>Appends the audit event; <paramref name="personalText"/> is what a person typed, kept apart from the chain.</summary>
-    private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, string? detail, string? personalText = null) =>
-        _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail, personalText));
+    private void Record(DateTime nowUtc, string actor, string action, RequestStatus? from, RequestStatus? to, AuditDetail? detail, string? personalText = null) =>
+        _auditEvents.Add(new AuditEvent(Id, nowUtc, actor, action, from?.ToString(), to?.ToString(), detail?.ToJson(), personalText));
 
     private static string? Optional(string? text)
     {

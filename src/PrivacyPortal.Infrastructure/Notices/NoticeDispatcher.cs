@@ -132,7 +132,7 @@ public sealed class NoticeDispatcher(
         if (failure is null)
         {
             notice.MarkSent(now);
-            writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-sent", null, null, $"{notice.Kind} {notice.MessageId}"));
+            writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-sent", null, null, AuditDetail.Of("notice", notice.Kind, notice.MessageId).ToJson()));
         }
         else
         {
@@ -140,7 +140,7 @@ public sealed class NoticeDispatcher(
             if (notice.FailedAtUtc is not null)
             {
                 // The server's answer can quote the address it refused: personal text, kept off the chain.
-                writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-failed", null, null, $"{notice.Kind} {notice.MessageId}", notice.LastError));
+                writer.AuditEvents.Add(new AuditEvent(notice.RequestId, now, "system", "notice-failed", null, null, AuditDetail.Of("notice", notice.Kind, notice.MessageId).ToJson(), notice.LastError));
             }
         }
 

@@ -7,7 +7,7 @@ using PrivacyPortal.Infrastructure.Storage;
 namespace PrivacyPortal.Web.Staff;
 
 /// <summary>A stored file of a case (an identity document, a letter) as the vault holds it, with what the record calls it.</summary>
-public sealed record CaseFile(Guid Id, string StoredName, string ContentType, string FileName, string Described);
+public sealed record CaseFile(Guid Id, string StoredName, string ContentType, string FileName, Domain.Audit.AuditDetail Described);
 
 /// <summary>
 /// Serves a case's encrypted files to officers of its controller only. Auditors and administrators get 403; another

@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Tests.Audit;
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
@@ -84,7 +86,7 @@ public sealed class CaseVerbTests
         Assert.True(request.Version > version);
         var e = request.AuditEvents[^1];
         Assert.Equal(("officer@example.jp", "identity-verified", "Received", "InReview"), (e.Actor, e.Action, e.FromStatus, e.ToStatus));
-        Assert.Contains("passport", e.Detail, StringComparison.Ordinal);
+        Assert.Equal(AuditDetail.Of("identity-checked", "passport"), AuditDetail.Parse(e.Detail), AuditDetailComparer.Instance);
     }
 
     [Theory]
@@ -267,7 +269,7 @@ public sealed class CaseVerbTests
         Assert.Single(request.AuditEvents, e => e.Action == "letter-failed");
 
         request.LetterPrinted(letter.Id, "l.bin", "abc123", 2048, Now.AddMinutes(5));
-        Assert.Contains(request.AuditEvents, e => e.Action == "letter-printed" && e.Detail!.Contains("sha256 abc123", StringComparison.Ordinal));
+        Assert.Contains(request.AuditEvents, e => e.Action == "letter-printed" && AuditDetail.Parse(e.Detail)!.Values[^1] == "abc123");
         request.SendAnswer("officer", Now.AddMinutes(6));
 
         Assert.Equal(RequestStatus.Answered, request.Status);
@@ -288,8 +290,8 @@ public sealed class CaseVerbTests
         request.Decide("o", "disclosure", new ItemAnswer(DecisionOutcome.Refused, ["appi-33-2-2"], "Disclosing would seriously interfere with an ongoing investigation."), Profile, Rules, Now);
 
         Assert.Equal(["appi-33-2-2"], request.DecisionGrounds);
-        Assert.Equal("Refused: appi-33-2-2", request.AuditEvents[^1].Detail);
-        Assert.Equal("disclosure: Refused: appi-33-2-2", request.AuditEvents[^2].Detail);
+        Assert.Equal(AuditDetail.Of("outcome-grounds", "Refused", "appi-33-2-2"), AuditDetail.Parse(request.AuditEvents[^1].Detail), AuditDetailComparer.Instance);
+        Assert.Equal(AuditDetail.Of("item-decided-grounds", "disclosure", "Refused", "appi-33-2-2"), AuditDetail.Parse(request.AuditEvents[^2].Detail), AuditDetailComparer.Instance);
     }
 
     [Fact]
@@ -364,7 +366,7 @@ public sealed class CaseVerbTests
         Assert.Equal("Called the requester.", Assert.Single(request.Notes).Text);
         Assert.Equal("officer-1", request.AssignedTo);
         Assert.Equal(["note-added", "assigned"], request.AuditEvents.Skip(2).Select(e => e.Action));
-        Assert.Equal("- -> officer-1", request.AuditEvents[^1].Detail);
+        Assert.Equal(AuditDetail.Of("assigned", "-", "officer-1"), AuditDetail.Parse(request.AuditEvents[^1].Detail), AuditDetailComparer.Instance);
         Refused("note.required", () => request.AddNote("officer", " ", Now));
         Refused("text.too-long", () => request.AddNote("officer", new string('x', CaseNote.MaxTextLength + 1), Now));
     }

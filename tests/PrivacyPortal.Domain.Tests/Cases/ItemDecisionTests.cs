@@ -1,3 +1,5 @@
+using PrivacyPortal.Domain.Tests.Audit;
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -51,7 +53,8 @@ public sealed class ItemDecisionTests
         request.Decide("o", "disclosure", Answer(DecisionOutcome.Fulfilled), Profile, Rules, Now);
         Assert.Equal(RequestStatus.InReview, request.Status);
         Assert.Null(request.DecisionLetter);
-        Assert.Equal(("item-decided", "disclosure: Fulfilled"), (request.AuditEvents[^1].Action, request.AuditEvents[^1].Detail));
+        Assert.Equal("item-decided", request.AuditEvents[^1].Action);
+        Assert.Equal(AuditDetail.Of("item-decided", "disclosure", "Fulfilled", string.Empty), AuditDetail.Parse(request.AuditEvents[^1].Detail), AuditDetailComparer.Instance);
         Refused("decide.item-decided", () => request.Decide("o", "disclosure", Answer(DecisionOutcome.Fulfilled), Profile, Rules, Now));
         Refused("decide.item", () => request.Decide("o", "erasure", Answer(DecisionOutcome.Fulfilled), Profile, Rules, Now));
 
@@ -159,7 +162,7 @@ public sealed class ItemDecisionTests
         Assert.Equal(("paper", "The records exist only as bound ledgers."), (decision.Method, decision.MethodReasons));
         Assert.Equal("APPI Art. 33(3)", StatutoryNotice.Article(RequestType.Disclosure, decision, "electronic"));
         Assert.Null(StatutoryNotice.Article(RequestType.Disclosure, decision with { Method = null }, "electronic"));
-        Assert.Contains("by paper instead of electronic", request.AuditEvents.Last(e => e.Action == "item-decided").Detail, StringComparison.Ordinal);
+        Assert.Equal(["paper", "electronic"], AuditDetail.Parse(request.AuditEvents.Last(e => e.Action == "item-decided").Detail)!.Values.TakeLast(2));
     }
 
     [Fact]

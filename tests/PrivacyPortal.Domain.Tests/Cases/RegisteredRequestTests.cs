@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -51,8 +52,7 @@ public sealed class RegisteredRequestTests
         Assert.Equal(request.Deadlines(Rules, Today)[0].DueOn, request.DueOn);
         var registered = Assert.Single(request.AuditEvents, e => e.Action == "registered");
         Assert.Equal("officer@example.jp", registered.Actor);
-        Assert.Contains("Post", registered.Detail, StringComparison.Ordinal);
-        Assert.Contains("2026-11-21", registered.Detail, StringComparison.Ordinal);
+        Assert.Equal(["Post", "2026-11-21"], AuditDetail.Parse(registered.Detail)!.Values.Take(2));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class RegisteredRequestTests
 
         Assert.Equal(Now, acknowledgement.PostedAtUtc);
         Assert.Empty(request.LettersToPost());
-        Assert.Contains(request.AuditEvents, e => e.Action == "letter-posted" && e.Detail!.Contains("Acknowledgement", StringComparison.Ordinal));
+        Assert.Contains(request.AuditEvents, e => e.Action == "letter-posted" && AuditDetail.Parse(e.Detail)!.Values[0] == "Acknowledgement");
         Refused("post.already", () => request.MarkLetterPosted("officer", acknowledgement.Id, Now));
         Refused("letter.unknown", () => request.MarkLetterPosted("officer", Guid.NewGuid(), Now));
     }

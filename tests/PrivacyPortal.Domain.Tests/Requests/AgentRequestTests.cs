@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -65,7 +66,7 @@ public sealed class AgentRequestTests
         Assert.Equal("person-hash", request.PersonTokenHash);
         // Every other notice still goes to the agent, with the request's status link.
         Assert.All(request.Notices.Where(n => n.Kind != NoticeKind.AgentFiled), n => Assert.Equal("agent@example.jp", n.Recipient));
-        Assert.Contains(request.AuditEvents, e => e.Action == "person-told" && e.Detail == "by email");
+        Assert.Contains(request.AuditEvents, e => e.Action == "person-told" && AuditDetail.Parse(e.Detail)!.Code == "person-told-email");
     }
 
     [Fact]

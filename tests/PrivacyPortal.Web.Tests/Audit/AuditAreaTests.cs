@@ -126,6 +126,11 @@ public sealed class AuditAreaTests
         Assert.Contains("請求者", caseTrail, StringComparison.Ordinal);
         Assert.DoesNotContain("requester", caseTrail, StringComparison.Ordinal);
         Assert.DoesNotContain("Received", caseTrail, StringComparison.Ordinal);
+        // Details are codes and values on the event, written out in the reader's words: the types filed, the reference.
+        Assert.Contains("請求の種類：開示", caseTrail, StringComparison.Ordinal);
+        Assert.Contains($"受付番号 {filed.Load().Reference}", caseTrail, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"code\"", caseTrail, StringComparison.Ordinal);
+        Assert.DoesNotContain("disclosure", caseTrail, StringComparison.Ordinal);
 
         var (adminTrail, adminTrailStatus) = await auditor.GetAsync("/staff/audit/admin-trail");
         Assert.Equal(HttpStatusCode.OK, adminTrailStatus);
@@ -135,6 +140,11 @@ public sealed class AuditAreaTests
 
         using var export = await auditor.GetResponseAsync("/staff/audit/export?kind=admin-audit&format=jsonl");
         Assert.Contains("\"signed-in\"", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var caseExport = await auditor.GetResponseAsync("/staff/audit/export?kind=audit&format=jsonl");
+        // The export keeps the stored detail: its code and values.
+        var filedRow = (await caseExport.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement).Single(row => row.GetProperty("action").GetString() == "filed");
+        Assert.Equal("""{"code":"types","values":["disclosure"]}""", filedRow.GetProperty("detail").GetString());
     }
 
     [Fact]

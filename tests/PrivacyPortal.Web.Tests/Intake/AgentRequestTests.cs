@@ -159,7 +159,7 @@ public sealed partial class AgentRequestTests() : PortalTest
 
         var request = filed.Load();
         Assert.NotNull(request.PersonObjectedAtUtc);
-        Assert.Single(request.AuditEvents, e => e.Action == "person-objected" && e.Actor == "officer@example.jp" && e.Detail == "Phoned the desk on 24 Nov.");
+        Assert.Single(request.AuditEvents, e => e.Action == "person-objected" && e.Actor == "officer@example.jp" && e.Detail == null && e.Text!.Value == "Phoned the desk on 24 Nov.");
 
         // Recorded twice from two screens: the second is told, in words, and nothing changes.
         using var late = await officer.ActAsync(filed.Id, "PersonObjection", request.Version, new() { ["how"] = "Again." });

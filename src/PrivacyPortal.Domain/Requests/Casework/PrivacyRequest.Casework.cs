@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -69,7 +70,7 @@ public sealed partial class PrivacyRequest
         var before = AssignedTo;
         AssignedTo = assignee;
         Touch();
-        Record(nowUtc, actor, "assigned", Status, Status, $"{before ?? "-"} -> {assignee ?? "-"}");
+        Record(nowUtc, actor, "assigned", Status, Status, AuditDetail.Of("assigned", before, assignee));
     }
 
     public void PlaceLegalHold(string actor, string reason, DateTime nowUtc)
@@ -137,9 +138,7 @@ public sealed partial class PrivacyRequest
         var erased = ErasePersonalData(nowUtc);
         PurgedAtUtc = nowUtc;
         Touch();
-        Record(nowUtc, "system", "purged", Status, Status, erased.DisclosedFiles.Count == 0
-            ? $"retention ended: {erased.Documents.Count} document(s), {erased.Letters.Count} letter(s) deleted"
-            : $"retention ended: {erased.Documents.Count} document(s), {erased.Letters.Count} letter(s), {erased.DisclosedFiles.Count} disclosed file(s) deleted");
+        Record(nowUtc, "system", "purged", Status, Status, AuditDetail.Of("purged", erased.Documents.Count, erased.Letters.Count, erased.DisclosedFiles.Count));
         return erased;
     }
 
@@ -164,7 +163,7 @@ public sealed partial class PrivacyRequest
         ConfirmationHash = null;
         var erased = ErasePersonalData(nowUtc);
         Touch();
-        Record(nowUtc, "system", "discarded", from, Status, $"{erased.Documents.Count} document(s) deleted");
+        Record(nowUtc, "system", "discarded", from, Status, AuditDetail.Of("discarded", erased.Documents.Count));
         return erased.Documents;
     }
 

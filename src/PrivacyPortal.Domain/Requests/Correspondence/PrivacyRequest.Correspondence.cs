@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Notices;
@@ -55,7 +56,7 @@ public sealed partial class PrivacyRequest
         Guard.ThrowIfRefused(PostRefusal(letter));
         letter.Posted(nowUtc);
         Touch();
-        Record(nowUtc, actor, "letter-posted", Status, Status, $"{(letter.Subject is { } subject ? $"{letter.Kind}:{subject}" : letter.Kind.ToString())} ({letter.Language}), sha256 {letter.Sha256}");
+        Record(nowUtc, actor, "letter-posted", Status, Status, AuditDetail.Of("letter-posted", letter.Subject is { } subject ? subject.ToString() : letter.Kind.ToString(), letter.Language, letter.Sha256));
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ public sealed partial class PrivacyRequest
     {
         var letter = _letters.SingleOrDefault(l => l.Id == letterId) ?? throw new DomainException("letter.unknown", "No such letter on this request.");
         letter.Printed(storedName, sha256, length, nowUtc);
-        Record(nowUtc, "system", "letter-printed", Status, Status, $"{letter.Kind} ({letter.Language}), {length} bytes, sha256 {sha256}");
+        Record(nowUtc, "system", "letter-printed", Status, Status, AuditDetail.Of("letter-printed", letter.Kind, letter.Language, length, sha256));
     }
 
     /// <summary>Printing failed (Chromium missing or broken): said on the case, retried later. Not a change of the case.</summary>
@@ -76,7 +77,7 @@ public sealed partial class PrivacyRequest
         letter.Failed(error, nowUtc);
         if (letter.Attempts == 1)
         {
-            Record(nowUtc, "system", "letter-failed", Status, Status, letter.LastError);
+            Record(nowUtc, "system", "letter-failed", Status, Status, AuditDetail.Of("letter-failed", letter.LastError));
         }
     }
 

@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -102,11 +103,9 @@ public sealed partial class PrivacyRequest
         }
 
         item.Decide(new ItemDecision(answer.Outcome, grounds, reasons, changes, method, methodReasons, nowUtc));
-        var detail = grounds.Count == 0 ? $"{type.Id}: {answer.Outcome}" : $"{type.Id}: {answer.Outcome}: {string.Join(", ", grounds)}";
-        if (method is not null)
-        {
-            detail += $" (by {method} instead of {item.Details.GetValueOrDefault("method")})";
-        }
+        var detail = method is null
+            ? AuditDetail.Of(grounds.Count == 0 ? "item-decided" : "item-decided-grounds", type.Id, answer.Outcome, string.Join(",", grounds))
+            : AuditDetail.Of(grounds.Count == 0 ? "item-decided-method" : "item-decided-grounds-method", type.Id, answer.Outcome, string.Join(",", grounds), method, item.Details.GetValueOrDefault("method"));
 
         if (_items.Any(i => i.Decision is null))
         {
@@ -123,7 +122,7 @@ public sealed partial class PrivacyRequest
         _decisionGrounds = [.. _items.SelectMany(i => i.Decision!.Grounds).Distinct(StringComparer.Ordinal)];
         DecisionReasons = null;
         DecidedAtUtc = nowUtc;
-        Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? Outcome.ToString() : $"{Outcome}: {string.Join(", ", _decisionGrounds)}");
+        Changed(rules, nowUtc, actor, "decided", from, _decisionGrounds.Count == 0 ? AuditDetail.Of("outcome", Outcome) : AuditDetail.Of("outcome-grounds", Outcome, string.Join(",", _decisionGrounds)));
 
         // The answer goes out as a letter: printed by the worker, previewed by the officer, then sent (SendAnswer).
         AddLetter(LetterKind.Decision, nowUtc);

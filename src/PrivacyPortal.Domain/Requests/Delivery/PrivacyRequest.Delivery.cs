@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -37,7 +38,7 @@ public sealed partial class PrivacyRequest
 
         _disclosedFiles.Add(file);
         Touch();
-        Record(nowUtc, actor, "disclosed-file-attached", Status, Status, $"{file.ContentType}, {file.Length} bytes, sha256 {file.Sha256}");
+        Record(nowUtc, actor, "disclosed-file-attached", Status, Status, AuditDetail.Of("file", file.ContentType, file.Length, file.Sha256));
     }
 
     /// <summary>Takes an attached file off again, before the decision; the caller deletes its bytes.</summary>
@@ -51,7 +52,7 @@ public sealed partial class PrivacyRequest
 
         _disclosedFiles.Remove(file);
         Touch();
-        Record(nowUtc, actor, "disclosed-file-removed", Status, Status, $"sha256 {file.Sha256}");
+        Record(nowUtc, actor, "disclosed-file-removed", Status, Status, AuditDetail.Of("sha256", file.Sha256));
         return file;
     }
 
@@ -68,7 +69,7 @@ public sealed partial class PrivacyRequest
             throw new DomainException("deliver.expired", "These files can no longer be downloaded.");
         }
 
-        Record(nowUtc, "requester", "disclosed-file-downloaded", Status, Status, $"sha256 {file.Sha256}");
+        Record(nowUtc, "requester", "disclosed-file-downloaded", Status, Status, AuditDetail.Of("sha256", file.Sha256));
         return file;
     }
 
@@ -85,7 +86,7 @@ public sealed partial class PrivacyRequest
 
         DisclosedFilesDeletedAtUtc = nowUtc;
         Touch();
-        Record(nowUtc, "system", "disclosed-files-deleted", Status, Status, $"{_disclosedFiles.Count} file(s) deleted after the download period ended on {end:yyyy-MM-dd}");
+        Record(nowUtc, "system", "disclosed-files-deleted", Status, Status, AuditDetail.Of("disclosed-files-deleted", _disclosedFiles.Count, end));
         return _disclosedFiles.Select(f => f.StoredName).ToList();
     }
 
@@ -105,7 +106,7 @@ public sealed partial class PrivacyRequest
         }
 
         Touch();
-        Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, $"letter sha256 {letter.Sha256}");
+        Record(nowUtc, actor, "answer-sent", RequestStatus.Decided, Status, AuditDetail.Of("sha256", letter.Sha256));
         // The profile's rule for agents: the answer letter is posted to the person, and the agent only hears that it was.
         Notify(AnswerToPerson ? NoticeKind.AnswerPostedToPerson : NoticeKind.DecisionAvailable, null, nowUtc, AnswerToPerson ? null : letter.Id.ToString());
     }

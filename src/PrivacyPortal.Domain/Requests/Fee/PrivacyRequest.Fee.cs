@@ -1,4 +1,4 @@
-using System.Globalization;
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -42,7 +42,7 @@ public sealed partial class PrivacyRequest
         }
 
         var state = new FeeState { Status = FeeStatus.Requested, AmountMinor = total.Minor, Currency = total.Currency, RequestedOn = today, PayBy = published ?? designatedPayBy };
-        AskForFee(actor, "fee-requested", state, $"{total.Minor} {total.Currency} {state.PayBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}", null, rules, nowUtc);
+        AskForFee(actor, "fee-requested", state, AuditDetail.Of("fee", total.Minor, total.Currency, state.PayBy), null, rules, nowUtc);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed partial class PrivacyRequest
             Status = FeeStatus.Requested, AmountMinor = amount.Minor, Currency = amount.Currency, RequestedOn = today, PayBy = payBy,
             Basis = basis, Reasons = text,
         };
-        AskForFee(actor, "fee-set", state, $"{amount.Minor} {amount.Currency} {payBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({FeeBases.Article(basis)})", text, rules, nowUtc);
+        AskForFee(actor, "fee-set", state, AuditDetail.Of("fee-set", amount.Minor, amount.Currency, payBy, basis), text, rules, nowUtc);
     }
 
     /// <summary>The bases on which an officer may set a fee on this request under its profile.</summary>
@@ -120,7 +120,7 @@ public sealed partial class PrivacyRequest
         Move(RequestStatus.InReview);
         Fee = Fee with { Status = FeeStatus.Paid, PaidOn = paidOn, PaymentMethod = methodText, ReceiptNumber = receipt };
         EndPause(PauseReason.AwaitingFee, paidOn);
-        Changed(rules, nowUtc, actor, "fee-paid", from, $"paid on {paidOn:yyyy-MM-dd}", $"{methodText}, receipt {receipt}");
+        Changed(rules, nowUtc, actor, "fee-paid", from, AuditDetail.Of("paid-on", paidOn), $"{methodText}, receipt {receipt}");
     }
 
     public void WaiveFee(string actor, string reason, DeadlineRules rules, DateTime nowUtc)
@@ -151,7 +151,7 @@ public sealed partial class PrivacyRequest
         Fee = Fee with { Status = FeeStatus.Expired };
         EndOngoingPauses(Today(nowUtc));
         Touch();
-        Record(nowUtc, actor, "fee-expired", from, Status, $"unpaid after {payBy:yyyy-MM-dd}");
+        Record(nowUtc, actor, "fee-expired", from, Status, AuditDetail.Of("unpaid-after", payBy));
         Notify(NoticeKind.FeeExpired, null, nowUtc);
     }
 
@@ -187,7 +187,7 @@ public sealed partial class PrivacyRequest
             : null;
 
     /// <summary>The common tail of asking for a fee: the clock stops until it is paid or waived; notice and letter go out.</summary>
-    private void AskForFee(string actor, string action, FeeState state, string detail, string? personalText, DeadlineRules rules, DateTime nowUtc)
+    private void AskForFee(string actor, string action, FeeState state, AuditDetail detail, string? personalText, DeadlineRules rules, DateTime nowUtc)
     {
         var from = Status;
         Move(RequestStatus.AwaitingFee);

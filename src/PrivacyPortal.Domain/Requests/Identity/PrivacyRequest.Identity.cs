@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
@@ -41,7 +42,7 @@ public sealed partial class PrivacyRequest
             RefreshDueOn(rules);
         }
 
-        Record(nowUtc, actor, actor == "requester" ? "document-added" : "document-scanned", from, Status, $"{document.ContentType}, {document.Length} bytes, sha256 {document.Sha256}");
+        Record(nowUtc, actor, actor == "requester" ? "document-added" : "document-scanned", from, Status, AuditDetail.Of("file", document.ContentType, document.Length, document.Sha256));
     }
 
     /// <summary>Every applicable box of the identity checklist is ticked: the person is verified and the case goes to review.</summary>
@@ -50,7 +51,7 @@ public sealed partial class PrivacyRequest
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(rules);
         Guard.ThrowIfRefused(VerifyRefusal());
-        var summary = check.Confirm(profile, Agent is not null);
+        check.Confirm(profile, Agent is not null);
         var from = Status;
         EndPause(PauseReason.AwaitingIdentityDocuments, Today(nowUtc));
         // Verified while the fee is awaited, the case stays there; already in review, it stays in review.
@@ -60,7 +61,7 @@ public sealed partial class PrivacyRequest
         }
 
         IdentityVerifiedAtUtc = nowUtc;
-        Changed(rules, nowUtc, actor, "identity-verified", from, summary);
+        Changed(rules, nowUtc, actor, "identity-verified", from, AuditDetail.Of(Agent is null ? "identity-checked" : "identity-checked-agent", check.DocumentKind));
     }
 
     /// <summary>
@@ -106,7 +107,7 @@ public sealed partial class PrivacyRequest
 
         DecisionReasons = text;
         DecidedAtUtc = nowUtc;
-        Changed(rules, nowUtc, actor, "refused-identity-not-confirmed", from, $"{DecisionOutcome.Refused}: {string.Join(", ", _decisionGrounds)}");
+        Changed(rules, nowUtc, actor, "refused-identity-not-confirmed", from, AuditDetail.Of("outcome-grounds", DecisionOutcome.Refused, string.Join(",", _decisionGrounds)));
         AddLetter(LetterKind.Decision, nowUtc);
     }
 
@@ -125,7 +126,7 @@ public sealed partial class PrivacyRequest
         var purged = _documents.ToList();
         _documents.Clear();
         Touch();
-        Record(nowUtc, "system", "documents-purged", Status, Status, $"{purged.Count} identity document(s) deleted after verification");
+        Record(nowUtc, "system", "documents-purged", Status, Status, AuditDetail.Of("documents-purged", purged.Count));
         return purged;
     }
 

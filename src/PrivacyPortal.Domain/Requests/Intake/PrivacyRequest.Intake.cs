@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
@@ -49,7 +50,7 @@ public sealed partial class PrivacyRequest
         created.ConfirmationHash = confirmation.Hash;
         created.ConfirmationExpiresAtUtc = nowUtc + ConfirmationLifetime;
         created.StatusTokenHash = statusLink.Hash;
-        created.Record(nowUtc, "requester", "filed", null, RequestStatus.Draft, string.Join(",", request.Items.Select(i => i.TypeId)));
+        created.Record(nowUtc, "requester", "filed", null, RequestStatus.Draft, AuditDetail.Of("types", string.Join(",", request.Items.Select(i => i.TypeId))));
         created.Notify(NoticeKind.EmailConfirmation, confirmation.ProtectedLink, nowUtc);
         return created;
     }
@@ -100,7 +101,7 @@ public sealed partial class PrivacyRequest
         }
 
         created.RefreshDueOn(rules);
-        created.Record(nowUtc, actor, "registered", null, RequestStatus.Received, $"{channel}, arrived {arrivedOn:yyyy-MM-dd}, {string.Join(",", request.Items.Select(i => i.TypeId))}");
+        created.Record(nowUtc, actor, "registered", null, RequestStatus.Received, AuditDetail.Of("registered", channel, arrivedOn, string.Join(",", request.Items.Select(i => i.TypeId))));
         created.Notify(NoticeKind.Acknowledgement, null, nowUtc);
         created.AddLetter(LetterKind.Acknowledgement, nowUtc);
         created.TellPerson(personLink, nowUtc);

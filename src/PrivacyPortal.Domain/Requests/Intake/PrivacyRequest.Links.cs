@@ -1,3 +1,4 @@
+using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
@@ -98,7 +99,7 @@ public sealed partial class PrivacyRequest
         Reference = reference;
         RefreshDueOn(rules);
         RotateStatusLink(statusLink, nowUtc);
-        Record(nowUtc, "requester", "email-confirmed", from, Status, reference);
+        Record(nowUtc, "requester", "email-confirmed", from, Status, AuditDetail.Of("reference", reference));
         Notify(NoticeKind.Acknowledgement, statusLink.ProtectedLink, nowUtc);
         AddLetter(LetterKind.Acknowledgement, nowUtc);
         TellPerson(personLink, nowUtc);
@@ -147,7 +148,8 @@ public sealed partial class PrivacyRequest
         Guard.ThrowIfRefused(PersonObjectionRefusal());
         PersonObjectedAtUtc = nowUtc;
         Touch();
-        Record(nowUtc, actor, "person-objected", Status, Status, text);
+        // How the person told the company is what an officer typed about them: kept apart from the chain, erased with the rest.
+        Record(nowUtc, actor, "person-objected", Status, Status, null, text);
     }
 
     private DomainException? PersonObjectionRefusal() =>
@@ -179,16 +181,16 @@ public sealed partial class PrivacyRequest
 
             PersonTokenHash = personLink.Hash;
             _notices.Add(new Notice(Guid.NewGuid(), Id, NoticeKind.AgentFiled, Requester.Email, Language, Reference, personLink.ProtectedLink, nowUtc));
-            Record(nowUtc, "system", "person-told", Status, Status, "by email");
+            Record(nowUtc, "system", "person-told", Status, Status, AuditDetail.Of("person-told-email"));
         }
         else if (string.IsNullOrEmpty(Requester.Email))
         {
             _letters.Add(new RequestLetter(Guid.NewGuid(), LetterKind.Notice, Language, nowUtc, subject: NoticeKind.AgentFiled, toPerson: true));
-            Record(nowUtc, "system", "person-told", Status, Status, "by post");
+            Record(nowUtc, "system", "person-told", Status, Status, AuditDetail.Of("person-told-post"));
         }
         else
         {
-            Record(nowUtc, "system", "person-not-told", Status, Status, "the person's email address is the representative's");
+            Record(nowUtc, "system", "person-not-told", Status, Status, AuditDetail.Of("person-shares-address"));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
 
         // Every staff read of personal data is on the record.
         ContactRevealed = reveal;
-        Case.RecordRead(Scope.Actor, reveal ? "case with contact details" : "case", Clock.GetUtcNow().UtcDateTime);
+        Case.RecordRead(Scope.Actor, Domain.Audit.AuditDetail.Of(reveal ? "viewed-case-contact" : "viewed-case"), Clock.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(HttpContext.RequestAborted);
         Done = done is { Length: <= 40 } && done.All(c => char.IsAsciiLetterLower(c) || c == '-') ? done : null;
         return Page();

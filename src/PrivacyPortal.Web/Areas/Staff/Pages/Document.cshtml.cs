@@ -15,7 +15,7 @@ public sealed class DocumentModel(CaseFiles files) : StaffPage
     public Task<IActionResult> OnGetAsync(Guid id, Guid documentId) =>
         files.ServeAsync(HttpContext, id, requests => requests.Include(r => r.Documents), request =>
             request.Documents.FirstOrDefault(d => d.Id == documentId) is { } document
-                ? new CaseFile(document.Id, document.StoredName, document.ContentType, FileNames.WithExtension(FileNames.Clean(document.FileName), Extension(document.ContentType)), $"document {document.Id} ({document.ContentType})")
+                ? new CaseFile(document.Id, document.StoredName, document.ContentType, FileNames.WithExtension(FileNames.Clean(document.FileName), Extension(document.ContentType)), Domain.Audit.AuditDetail.Of("viewed-document", document.Id, document.ContentType))
                 : null);
 
     private static string Extension(string contentType) => contentType switch

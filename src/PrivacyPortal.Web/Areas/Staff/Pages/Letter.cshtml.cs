@@ -11,6 +11,6 @@ public sealed class LetterModel(CaseFiles files) : StaffPage
     public Task<IActionResult> OnGetAsync(Guid id, Guid letterId) =>
         files.ServeAsync(HttpContext, id, requests => requests.Include(r => r.Letters), request =>
             request.Letters.FirstOrDefault(l => l.Id == letterId) is { Status: LetterStatus.Ready, StoredName: { } stored } letter
-                ? new CaseFile(letter.Id, stored, "application/pdf", $"{request.Reference}-{letter.Kind.ToString().ToLowerInvariant()}.pdf", $"letter {letter.Id}")
+                ? new CaseFile(letter.Id, stored, "application/pdf", $"{request.Reference}-{letter.Kind.ToString().ToLowerInvariant()}.pdf", Domain.Audit.AuditDetail.Of("viewed-letter", letter.Id))
                 : null);
 }

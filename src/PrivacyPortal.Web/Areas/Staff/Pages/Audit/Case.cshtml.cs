@@ -37,7 +37,7 @@ public sealed class AuditCaseModel(PortalDbContext db, StaffScopeReader scopes, 
             return NotFound();
         }
 
-        Case.RecordRead(Scope.Actor, "case (audit, masked)", clock.GetUtcNow().UtcDateTime);
+        Case.RecordRead(Scope.Actor, Domain.Audit.AuditDetail.Of("viewed-case-audit"), clock.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(HttpContext.RequestAborted);
         return Page();
     }
