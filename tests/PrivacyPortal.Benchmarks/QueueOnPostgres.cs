@@ -10,7 +10,6 @@ using Npgsql;
 using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
-using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Staff;
 

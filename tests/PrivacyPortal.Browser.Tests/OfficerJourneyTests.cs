@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PrivacyPortal.Domain.Notices;
-using PrivacyPortal.Domain.Requests;
-using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Security;
 using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Browser.Tests;

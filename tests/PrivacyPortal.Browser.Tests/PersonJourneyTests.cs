@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Security;

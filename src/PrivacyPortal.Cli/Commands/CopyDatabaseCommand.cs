@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
-using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Cli.Commands;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Audit;
 using PrivacyPortal.Infrastructure.Data;
 

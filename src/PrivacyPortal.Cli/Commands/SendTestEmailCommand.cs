@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PrivacyPortal.Infrastructure.Hosting;
 using MimeKit;
+using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 
 namespace PrivacyPortal.Cli.Commands;

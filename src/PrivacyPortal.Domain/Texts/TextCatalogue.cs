@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 
 namespace PrivacyPortal.Domain.Texts;

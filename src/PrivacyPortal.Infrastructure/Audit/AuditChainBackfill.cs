@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Infrastructure.Audit;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Staff;
 
 namespace PrivacyPortal.Infrastructure.Audit;
 

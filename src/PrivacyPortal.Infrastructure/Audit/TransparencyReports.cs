@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Retention;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Infrastructure.Data;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Jobs;
 
 namespace PrivacyPortal.Infrastructure.Hosting;
 

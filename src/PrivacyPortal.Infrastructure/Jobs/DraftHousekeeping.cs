@@ -4,7 +4,6 @@ using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Security;
-using PrivacyPortal.Infrastructure.Storage;
 
 namespace PrivacyPortal.Infrastructure.Jobs;
 

@@ -3,13 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Texts;
 using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Infrastructure.Staff;
-using PrivacyPortal.Domain.Texts;
 
 namespace PrivacyPortal.Infrastructure.Jobs;
 

@@ -6,8 +6,8 @@ using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
-using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Domain.Texts;
+using PrivacyPortal.Infrastructure.Hosting;
 
 namespace PrivacyPortal.Infrastructure.Notices;
 

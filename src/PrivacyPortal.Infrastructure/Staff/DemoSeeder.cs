@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
-using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
 using PrivacyPortal.Infrastructure.Profiles;

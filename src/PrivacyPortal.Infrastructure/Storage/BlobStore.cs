@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Hosting;
-using PrivacyPortal.Infrastructure.Jobs;
 
 namespace PrivacyPortal.Infrastructure.Storage;
 

@@ -1,12 +1,11 @@
 using System.Text.Encodings.Web;
-using FluentValidation;
 using System.Text.Unicode;
+using FluentValidation;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using PrivacyPortal.Infrastructure.Hosting;
-using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Web.Health;
 using PrivacyPortal.Web.Localization;
 using PrivacyPortal.Web.Staff;

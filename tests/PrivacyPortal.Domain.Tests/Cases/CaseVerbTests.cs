@@ -1,4 +1,3 @@
-using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
@@ -8,6 +7,7 @@ using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Tests.Controllers;
 
 namespace PrivacyPortal.Domain.Tests.Cases;

@@ -1,10 +1,10 @@
-using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Tests.Controllers;
 
 namespace PrivacyPortal.Domain.Tests.Cases;

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
 

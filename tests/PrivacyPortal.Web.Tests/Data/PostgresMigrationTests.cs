@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using PrivacyPortal.Infrastructure.Data;
-using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Web.Tests.Support;
 
 namespace PrivacyPortal.Web.Tests.Data;

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PrivacyPortal.Cli;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Security;

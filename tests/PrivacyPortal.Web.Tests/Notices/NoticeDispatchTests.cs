@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Notices;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Web.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Hosting;
 using PrivacyPortal.Web.Tests.Support;

@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
-using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Tests.Support;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
-using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Infrastructure.Profiles;
 
 namespace PrivacyPortal.Web.Areas.Intake.Pages;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Calendars;
+using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Profiles;
 
 namespace PrivacyPortal.Web.Areas.Intake.Pages;

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Requests;
+using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Web.Localization;
-using PrivacyPortal.Infrastructure.Cases;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrivacyPortal.Domain.Cases;
-using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Domain.Requests;
 using Microsoft.Extensions.Localization;
+using PrivacyPortal.Domain.Common;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;

@@ -1,11 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using PrivacyPortal.Domain.Calendars;
 using PrivacyPortal.Domain.Cases;
-using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
 using PrivacyPortal.Infrastructure.Storage;

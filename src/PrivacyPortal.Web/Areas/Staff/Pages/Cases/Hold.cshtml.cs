@@ -1,12 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Domain.Cases;
-using PrivacyPortal.Domain.Common;
-using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Profiles;
-using PrivacyPortal.Infrastructure.Storage;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages.Cases;
