@@ -121,7 +121,11 @@ public static class CaseQueueQuery
 
         if (ParseCursor(filter.After) is var (afterDue, afterReference))
         {
+            // Translated to SQL: the database compares the references (ASCII, so every provider orders them alike);
+            // EF Core translates this overload of string.Compare only.
+#pragma warning disable CA1309
             rows = rows.Where(r => r.DueOn > afterDue || (r.DueOn == afterDue && string.Compare(r.Reference, afterReference) > 0));
+#pragma warning restore CA1309
         }
 
         return rows

@@ -78,6 +78,8 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
 
         var expired = 0;
         var deeming = Keys(versions, p => p.Fees.Any(f => f.Payment.WhenUnpaid == "deemed-not-made"));
+        // ProfileVersion.ToString() is translated to SQL (an integer cast to text), where no culture applies.
+#pragma warning disable CA1305
         var unpaid = await db.Requests.Include(r => r.Items)
             .Where(r => deeming.Contains(r.PolicyId + ":" + r.ProfileVersion.ToString()))
             .Where(r => r.Status == RequestStatus.AwaitingFee && r.Fee.PayBy != null && r.Fee.PayBy < today)
@@ -107,6 +109,7 @@ public sealed class CaseHousekeeping(PortalDbContext db, ProfileStore profiles, 
             .Where(r => discarding.Contains(r.PolicyId + ":" + r.ProfileVersion.ToString()))
             .Where(r => r.IdentityVerifiedAtUtc != null && r.Documents.Any())
             .OrderBy(r => r.IdentityVerifiedAtUtc).Take(BatchSize).ToListAsync(cancellationToken);
+#pragma warning restore CA1305
         foreach (var request in verified)
         {
             // An officer saving the case meanwhile makes this a concurrency failure: the next run tries again.

@@ -184,7 +184,7 @@ public sealed class JapaneseHolidaysTests
             {
                 Assert.NotEqual(DayOfWeek.Sunday, substitute.Date.DayOfWeek);
                 var previous = JapaneseHolidays.On(substitute.Date.AddDays(-1));
-                Assert.True(previous is not null || substitute.Date.AddDays(-1).DayOfWeek == DayOfWeek.Sunday, substitute.Date.ToString());
+                Assert.True(previous is not null || substitute.Date.AddDays(-1).DayOfWeek == DayOfWeek.Sunday, substitute.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }
