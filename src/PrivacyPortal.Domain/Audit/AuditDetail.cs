@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -22,7 +23,27 @@ public sealed record AuditDetail(
         return new AuditDetail(code, [.. values.Select(Invariant)]);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    /// <summary>
+    /// Japanese and punctuation stay as they are (six characters each otherwise): the JSON is data, HTML-encoded
+    /// wherever it is shown. A detail longer than an event can hold (<see cref="AuditEvent.MaxDetailLength"/>) has its
+    /// longest value shortened, so the event that records a long error is still saved.
+    /// </summary>
+    public string ToJson()
+    {
+        var json = JsonSerializer.Serialize(this, Json);
+        var values = Values.ToList();
+        while (json.Length > AuditEvent.MaxDetailLength && values.Count > 0)
+        {
+            var longest = values.IndexOf(values.MaxBy(v => v.Length)!);
+            var keep = Math.Max(0, values[longest].Length - (json.Length - AuditEvent.MaxDetailLength) - 8);
+            values[longest] = values[longest][..keep] + "…";
+            json = JsonSerializer.Serialize(this with { Values = values }, Json);
+        }
+
+        return json;
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The typed detail stored on an event; null for none and for an event written before details were typed.</summary>
     public static AuditDetail? Parse(string? stored)
@@ -34,7 +55,7 @@ public sealed record AuditDetail(
 
         try
         {
-            return JsonSerializer.Deserialize<AuditDetail>(stored) is { Code.Length: > 0, Values: not null } detail ? detail : null;
+            return JsonSerializer.Deserialize<AuditDetail>(stored, Json) is { Code.Length: > 0, Values: not null } detail && detail.Values.All(v => v is not null) ? detail : null;
         }
         catch (JsonException)
         {

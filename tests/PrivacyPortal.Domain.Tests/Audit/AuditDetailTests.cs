@@ -23,4 +23,16 @@ public sealed class AuditDetailTests
     [InlineData("{\"code\":\"\",\"values\":[]}")]
     public void ProseWrittenBeforeDetailsWereTyped_AndBrokenJson_AreNotADetail(string? stored) =>
         Assert.Null(AuditDetail.Parse(stored));
+
+    [Fact]
+    public void ALongValue_IsShortened_SoTheEventStillFits_AndJapaneseIsKeptAsWritten()
+    {
+        var error = new string('"', 300) + new string('印', 400);
+
+        var stored = AuditDetail.Of("letter-failed", error).ToJson();
+
+        Assert.True(stored.Length <= AuditEvent.MaxDetailLength, $"{stored.Length} characters");
+        Assert.Contains("印印印", stored, StringComparison.Ordinal);
+        Assert.EndsWith("…", AuditDetail.Parse(stored)!.Values[0], StringComparison.Ordinal);
+    }
 }
