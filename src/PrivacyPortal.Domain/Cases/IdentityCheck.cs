@@ -25,8 +25,8 @@ public sealed record IdentityCheck(
         return listed.Count > 0 ? listed : IdentityDocumentKind.CommonPractice;
     }
 
-    /// <summary>Throws with the first box that is not ticked; returns a one-line summary for the audit trail.</summary>
-    public string Confirm(ProcedureProfile profile, bool hasAgent)
+    /// <summary>Throws with the first box that is not ticked; the audit trail records the document kind checked.</summary>
+    public void Confirm(ProcedureProfile profile, bool hasAgent)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (AcceptedKinds(profile).All(k => k.Id != DocumentKind))
@@ -53,7 +53,5 @@ public sealed record IdentityCheck(
         {
             throw new DomainException("identity.agent", "The agent's authority must be shown (power of attorney or proof of legal representation).");
         }
-
-        return $"document {DocumentKind}; name, address, validity and masking checked" + (hasAgent ? "; agent authority checked" : string.Empty);
     }
 }

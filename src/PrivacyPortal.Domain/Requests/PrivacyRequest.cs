@@ -90,7 +90,7 @@ public sealed partial class PrivacyRequest
             (CaseAction.ReleaseHold, ReleaseHoldRefusal()),
             (CaseAction.Note, NoteRefusal()),
             (CaseAction.Assign, AssignRefusal()),
-            (CaseAction.MarkPosted, LettersToPost().Any() ? null : new DomainException("post.none", "No printed letter is waiting to be posted.")),
+            (CaseAction.MarkPosted, MarkPostedRefusal()),
         ];
         return guards.Where(g => g.Refusal is null).Select(g => g.Action).ToHashSet();
     }

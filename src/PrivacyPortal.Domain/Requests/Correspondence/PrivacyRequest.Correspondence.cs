@@ -81,6 +81,10 @@ public sealed partial class PrivacyRequest
         }
     }
 
+    /// <summary>The case page offers "posted" while some letter can be recorded as posted (<see cref="PostRefusal"/>).</summary>
+    private DomainException? MarkPostedRefusal() =>
+        LettersToPost().Any() ? null : new DomainException("post.none", "No printed letter is waiting to be posted.");
+
     /// <summary>
     /// A letter can be recorded as posted when it is posted at all, printed, not posted yet, and (the decision letter)
     /// the answer it carries has been sent; a decision letter an identity refusal replaced is never posted.
