@@ -9,6 +9,7 @@ using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Tests.Controllers;
+using PrivacyPortal.Domain.Tests.Requests;
 
 namespace PrivacyPortal.Domain.Tests.Cases;
 
@@ -33,21 +34,8 @@ public sealed class CaseVerbTests
         RequestTypes = [.. Profile.RequestTypes, ProfileBuilder.Offer("access"), ProfileBuilder.Offer("erasure")],
     };
 
-    private static PrivacyRequest Received(ProcedureProfile? profile = null, Agent? agent = null, params string[] types)
-    {
-        var chosen = types.Length == 0 ? ["disclosure"] : types;
-        var request = PrivacyRequest.File(
-            new NewRequest(
-                "example", "en",
-                new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "hanako@example.jp" },
-                agent,
-                chosen.Select(t => (t, (IReadOnlyDictionary<string, string>)RequestFields.For(t).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))).ToList(),
-                DocumentsByPost: false,
-                "key"),
-            profile ?? Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now, new IssuedSecret("p", "pl"));
-        return request;
-    }
+    private static PrivacyRequest Received(ProcedureProfile? profile = null, Agent? agent = null, params string[] types) =>
+        PrivacyRequestBuilder.For(profile ?? Profile).WithAgent(agent).WithTypes(types).FiledAt(Now).Received();
 
     private static readonly Agent Agent = new()
     {
@@ -537,11 +525,7 @@ public sealed class CaseVerbTests
         ["discard"] = r => r.Discard(Now + PrivacyRequest.DraftLifetime),
     };
 
-    private static PrivacyRequest Draft() =>
-        PrivacyRequest.File(
-            new NewRequest("example", "en", new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "hanako@example.jp" }, null,
-                [("disclosure", (IReadOnlyDictionary<string, string>)RequestFields.For("disclosure").ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))], DocumentsByPost: false, "key"),
-            Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
+    private static PrivacyRequest Draft() => PrivacyRequestBuilder.For(Profile).FiledAt(Now).Draft();
 
     private static PrivacyRequest Apply(PrivacyRequest request, Action<PrivacyRequest> verb)
     {

@@ -5,6 +5,7 @@ using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Tests.Controllers;
+using PrivacyPortal.Domain.Tests.Requests;
 
 namespace PrivacyPortal.Domain.Tests.Cases;
 
@@ -21,16 +22,8 @@ public sealed class DisclosedDataTests
 
     private static readonly DeadlineRules Rules = DeadlineRules.For(Profile);
 
-    private static PrivacyRequest InReview(params string[] types)
-    {
-        var request = PrivacyRequest.File(
-            new NewRequest("example", "en", new Requester { FullName = "A", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "a@example.jp" }, null,
-                types.Select(t => (t, (IReadOnlyDictionary<string, string>)RequestFields.For(t).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))).ToList(), false, "k"),
-            Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
-        request.VerifyIdentity("o", new IdentityCheck("passport", true, true, true, true, null), Profile, Rules, Now);
-        return request;
-    }
+    private static PrivacyRequest InReview(params string[] types) =>
+        PrivacyRequestBuilder.For(Profile).WithTypes(types).FiledAt(Now).InReview();
 
     private static DisclosedFile File(string type, long length = 100) => new(Guid.NewGuid(), "data", type, length, Guid.NewGuid().ToString("N"), "sha", Now);
 

@@ -6,6 +6,7 @@ using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Tests.Audit;
 using PrivacyPortal.Domain.Tests.Controllers;
+using PrivacyPortal.Domain.Tests.Requests;
 
 namespace PrivacyPortal.Domain.Tests.Cases;
 
@@ -23,21 +24,11 @@ public sealed class ItemDecisionTests
 
     private static readonly DeadlineRules Rules = DeadlineRules.For(Profile);
 
-    private static PrivacyRequest InReview(Dictionary<string, Dictionary<string, string>>? details = null, params string[] types)
-    {
-        var request = PrivacyRequest.File(
-            new NewRequest(
-                "example", "en",
-                new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "hanako@example.jp" },
-                null,
-                types.Select(t => (t, (IReadOnlyDictionary<string, string>)(details?.GetValueOrDefault(t) ?? RequestFields.For(t).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text")))).ToList(),
-                DocumentsByPost: false,
-                "key"),
-            Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
-        request.VerifyIdentity("officer", GoodCheck, Profile, Rules, Now);
-        return request;
-    }
+    private static PrivacyRequest InReview(Dictionary<string, Dictionary<string, string>>? details = null, params string[] types) =>
+        (PrivacyRequestBuilder.For(Profile).WithTypes(types).FiledAt(Now) with
+        {
+            Details = details?.ToDictionary(d => d.Key, d => (IReadOnlyDictionary<string, string>)d.Value, StringComparer.Ordinal) ?? [],
+        }).InReview(GoodCheck);
 
     private static void Refused(string code, Action action) =>
         Assert.Equal(code, Assert.Throws<DomainException>(action).Code);
@@ -207,11 +198,10 @@ public sealed class ItemDecisionTests
     [Fact]
     public void RefusingForUnconfirmedIdentity_DecidesEveryItem_WithItsRegimesGround()
     {
-        var request = PrivacyRequest.File(
-            new NewRequest("example", "en", new Requester { FullName = "A", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "a@example.jp" }, null,
-                [("purpose-notification", new Dictionary<string, string>()), ("access", new Dictionary<string, string>())], false, "k"),
-            Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
+        var request = PrivacyRequestBuilder.For(Profile).WithTypes("purpose-notification", "access").FiledAt(Now)
+            .WithDetails("purpose-notification", new Dictionary<string, string>())
+            .WithDetails("access", new Dictionary<string, string>())
+            .Received();
 
         request.RefuseUnconfirmedIdentity("o", "The documents never arrived.", Rules, Now);
 

@@ -5,6 +5,7 @@ using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Tests.Controllers;
+using PrivacyPortal.Domain.Tests.Requests;
 
 namespace PrivacyPortal.Domain.Tests.Cases;
 
@@ -28,15 +29,8 @@ public sealed class OfficerSetFeeTests
         GdprFees = new GdprFees { ManifestlyUnfoundedOrExcessive = true, FurtherCopies = true, Source = "s" },
     };
 
-    private static PrivacyRequest Received(ProcedureProfile profile, params string[] types)
-    {
-        var request = PrivacyRequest.File(
-            new NewRequest("example", "en", new Requester { FullName = "A", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "a@example.jp" }, null,
-                types.Select(t => (t, (IReadOnlyDictionary<string, string>)RequestFields.For(t).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))).ToList(), false, "k"),
-            profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
-        request.ConfirmEmail("c", "EX-2026-000001", DeadlineRules.For(profile), new IssuedSecret("s2", "sl2"), Now);
-        return request;
-    }
+    private static PrivacyRequest Received(ProcedureProfile profile, params string[] types) =>
+        PrivacyRequestBuilder.For(profile).WithTypes(types).FiledAt(Now).Received();
 
     private static void Refused(string code, Action action) =>
         Assert.Equal(code, Assert.Throws<DomainException>(action).Code);

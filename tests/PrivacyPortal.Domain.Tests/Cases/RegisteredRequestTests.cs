@@ -6,6 +6,7 @@ using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Tests.Controllers;
+using PrivacyPortal.Domain.Tests.Requests;
 
 namespace PrivacyPortal.Domain.Tests.Cases;
 
@@ -24,13 +25,13 @@ public sealed class RegisteredRequestTests
 
     private static readonly DeadlineRules Rules = DeadlineRules.For(Profile);
 
-    private static NewRequest Letter(string email = "", Agent? agent = null) => new(
-        "example", "ja",
-        new Requester { FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "100-0001", Address = "東京都千代田区千代田1-1", Email = email },
-        agent,
-        [("disclosure", (IReadOnlyDictionary<string, string>)RequestFields.For("disclosure").ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))],
-        DocumentsByPost: true,
-        "key");
+    private static NewRequest Letter(string email = "", Agent? agent = null) =>
+        (PrivacyRequestBuilder.For(Profile).WithAgent(agent) with
+        {
+            Language = "ja",
+            Requester = new Requester { FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "100-0001", Address = "東京都千代田区千代田1-1", Email = email },
+            DocumentsByPost = true,
+        }).NewRequest();
 
     private static PrivacyRequest Register(NewRequest request, DateOnly arrivedOn, IssuedSecret? link = null, RequestChannel channel = RequestChannel.Post) =>
         PrivacyRequest.Register(request, channel, arrivedOn, "officer@example.jp", Profile, 1, "EX-2026-000007", Rules, link, Now);

@@ -30,17 +30,12 @@ public sealed class AgentRequestTests
         Kind = AgentKind.AppointedAgent, FullName = "Taro Dairi", Email = "agent@example.jp", PostalCode = "100-0001", Address = "Tokyo",
     };
 
-    private static NewRequest Request(Agent? agent, string personEmail = "hanako@example.jp") => new(
-        "example", "en",
-        new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = personEmail },
-        agent,
-        [("disclosure", (IReadOnlyDictionary<string, string>)RequestFields.For("disclosure").ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))],
-        DocumentsByPost: false,
-        "key");
+    private static PrivacyRequestBuilder Request(Agent? agent, string personEmail = "hanako@example.jp", ProcedureProfile? profile = null) =>
+        PrivacyRequestBuilder.For(profile ?? Profile).WithAgent(agent).FiledAt(Now) with { Requester = PrivacyRequestBuilder.Hanako with { Email = personEmail } };
 
     private static PrivacyRequest Received(Agent? agent = null, ProcedureProfile? profile = null, string personEmail = "hanako@example.jp")
     {
-        var request = PrivacyRequest.File(Request(agent, personEmail), profile ?? Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
+        var request = Request(agent, personEmail, profile).Draft();
         request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now, new IssuedSecret("person-hash", "protected-person-link"));
         return request;
     }
@@ -82,7 +77,7 @@ public sealed class AgentRequestTests
     [Fact]
     public void TellingThePersonByEmail_NeedsTheirLink()
     {
-        var request = PrivacyRequest.File(Request(Appointed), Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
+        var request = Request(Appointed).Draft();
 
         Assert.Throws<ArgumentException>(() => request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now));
     }

@@ -17,22 +17,16 @@ public sealed class PrivacyRequestTests
         FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "大阪市", Email = "hanako@example.jp",
     };
 
-    private static Dictionary<string, string> Details(string type) =>
-        RequestFields.For(type).ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text");
+    private static readonly PrivacyRequestBuilder Filing = new()
+    {
+        Language = "ja", Requester = Person, FiledAtUtc = Now,
+        Confirmation = new IssuedSecret("confirm-hash", "protected-confirm-link"), StatusLink = new IssuedSecret("status-hash", "protected-status-link"),
+    };
 
     private static PrivacyRequest File(ProcedureProfile? profile = null, Agent? agent = null, Requester? person = null, params string[] types) =>
-        PrivacyRequest.File(
-            new NewRequest("example", "ja", person ?? Person, agent, (types.Length == 0 ? ["disclosure"] : types).Select(t => (t, (IReadOnlyDictionary<string, string>)Details(t))).ToList(), DocumentsByPost: false, "key"),
-            profile ?? ProfileBuilder.Appi(),
-            profileVersion: 1,
-            new IssuedSecret("confirm-hash", "protected-confirm-link"),
-            new IssuedSecret("status-hash", "protected-status-link"),
-            Now);
+        (Filing with { Profile = profile ?? ProfileBuilder.Appi(), Requester = person ?? Person }).WithAgent(agent).WithTypes(types).Draft();
 
-    private static PrivacyRequest File(DateTime submittedAtUtc) =>
-        PrivacyRequest.File(
-            new NewRequest("example", "ja", Person, null, [("disclosure", Details("disclosure"))], DocumentsByPost: false, "key"),
-            ProfileBuilder.Appi(), profileVersion: 1, new IssuedSecret("confirm-hash", "l"), new IssuedSecret("status-hash", "s"), submittedAtUtc);
+    private static PrivacyRequest File(DateTime submittedAtUtc) => Filing.FiledAt(submittedAtUtc).Draft();
 
     private static RequestDocument Document() => new(Guid.NewGuid(), DocumentParty.Requester, "id.pdf", "application/pdf", 100, "x.bin", "sha", Now);
 
@@ -120,9 +114,7 @@ public sealed class PrivacyRequestTests
     [Fact]
     public void AMissingRequiredField_IsRefused()
     {
-        var error = Assert.Throws<DomainException>(() => PrivacyRequest.File(
-            new NewRequest("example", "en", Person, null, [("correction", new Dictionary<string, string> { ["untrue"] = "x" })], false, "key"),
-            ProfileBuilder.Appi(), 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), Now));
+        var error = Assert.Throws<DomainException>(() => Filing.WithTypes("correction").WithDetails("correction", new Dictionary<string, string> { ["untrue"] = "x" }).Draft());
 
         Assert.Contains("required", error.Message, StringComparison.Ordinal);
     }
@@ -206,10 +198,8 @@ public sealed class PrivacyRequestTests
 
 public sealed class DisclosureMethodTests
 {
-    private static PrivacyRequest FileDisclosure(ProcedureProfile profile, string method) => PrivacyRequest.File(
-        new NewRequest("example", "en", new Requester { FullName = "A", BirthDate = new DateOnly(1990, 1, 1), PostalCode = "100-0001", Address = "東京都", Email = "a@example.jp" }, null,
-            [("disclosure", new Dictionary<string, string> { ["data"] = "all", ["method"] = method })], false, "k"),
-        profile, 1, new IssuedSecret("a", "b"), new IssuedSecret("c", "d"), new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
+    private static PrivacyRequest FileDisclosure(ProcedureProfile profile, string method) =>
+        PrivacyRequestBuilder.For(profile).WithDetails("disclosure", new Dictionary<string, string> { ["data"] = "all", ["method"] = method }).Draft();
 
     [Fact]
     public void TheStatutoryMethods_AreAlwaysOffered_AndAProfileAddsItsOwn()
@@ -231,10 +221,10 @@ public sealed class DraftLifecycleTests
 {
     private static readonly DateTime Now = new(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc);
 
-    private static PrivacyRequest Draft() => PrivacyRequest.File(
-        new NewRequest("example", "en", new Requester { FullName = "山田 花子", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "大阪市", Email = "hanako@example.jp" }, null,
-            [("correction", new Dictionary<string, string> { ["untrue"] = "old", ["correct"] = "new" })], false, "k"),
-        ProfileBuilder.Appi(), 1, new IssuedSecret("c", "l"), new IssuedSecret("s", "l2"), Now);
+    private static PrivacyRequest Draft() =>
+        PrivacyRequestBuilder.For(ProfileBuilder.Appi()).WithTypes("correction").FiledAt(Now)
+            .WithDetails("correction", new Dictionary<string, string> { ["untrue"] = "old", ["correct"] = "new" })
+            .Draft();
 
     [Fact]
     public void AReminder_GivesANewConfirmationLink_Once()

@@ -15,18 +15,11 @@ public sealed class StatusLinkLifetimeTests
     private static readonly ProcedureProfile Profile = ProfileBuilder.Appi();
     private static readonly DeadlineRules Rules = DeadlineRules.For(Profile);
 
-    private static PrivacyRequest Draft() => PrivacyRequest.File(
-        new NewRequest("example", "en",
-            new Requester { FullName = "Hanako Yamada", BirthDate = new DateOnly(1985, 4, 1), PostalCode = "541-0047", Address = "Osaka", Email = "hanako@example.jp" }, null,
-            [("correction", (IReadOnlyDictionary<string, string>)RequestFields.For("correction").ToDictionary(f => f.Id, f => f.Kind == FieldKind.Choice ? f.Choices![0].Id : "text"))], DocumentsByPost: false, "key"),
-        Profile, 1, new IssuedSecret("c", "cl"), new IssuedSecret("s", "sl"), Now);
+    private static readonly PrivacyRequestBuilder Correction = PrivacyRequestBuilder.For(Profile).WithTypes("correction").FiledAt(Now);
 
-    private static PrivacyRequest Received()
-    {
-        var request = Draft();
-        request.ConfirmEmail("c", "EX-2026-000001", Rules, new IssuedSecret("s2", "sl2"), Now);
-        return request;
-    }
+    private static PrivacyRequest Draft() => Correction.Draft();
+
+    private static PrivacyRequest Received() => Correction.Received();
 
     [Fact]
     public void ADraftsLink_LastsTheDraftsSevenDays()
