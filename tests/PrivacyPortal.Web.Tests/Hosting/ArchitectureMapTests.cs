@@ -57,6 +57,22 @@ public sealed partial class ArchitectureMapTests
         Assert.True(missing.Count == 0, $"docs/architecture.md does not name these folders as paths in backticks: {string.Join(", ", missing)}");
     }
 
+    [Fact]
+    public void TheCaseFeature_HasAFolderPerPartOfTheRequest_AndEveryActionPageSitsInOne()
+    {
+        const string cases = "src/PrivacyPortal.Web/Areas/Staff/Pages/Cases";
+        var parts = Subfolders("src/PrivacyPortal.Domain/Requests").Select(Path.GetFileName).ToList();
+        var caseFolders = Subfolders(cases).Select(Path.GetFileName).ToList();
+        var loosePages = Directory.GetFiles(Path.Combine(RepoPaths.Root, cases), "*.cshtml")
+            .Select(Path.GetFileName)
+            .Where(name => !name!.StartsWith('_'))
+            .ToList();
+
+        Assert.Contains("Identity", parts);
+        Assert.Equal(parts, caseFolders);
+        Assert.True(loosePages.Count == 0, $"action pages outside a part's folder: {string.Join(", ", loosePages)}");
+    }
+
     /// <summary>The text of every inline code span, outside fenced blocks; a span may run over a line break.</summary>
     private static List<string> CodeSpans()
     {

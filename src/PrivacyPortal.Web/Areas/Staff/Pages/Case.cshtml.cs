@@ -14,7 +14,7 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
 {
     public async Task<IActionResult> OnGetAsync(Guid id, bool reveal, string? done)
     {
-        var denied = await LoadAsync(id);
+        var denied = await LoadAsync(id, withTimeline: false);
         if (denied is not null)
         {
             return denied;
@@ -24,6 +24,7 @@ public sealed class CaseModel(PortalDbContext db, StaffScopeReader scopes, Profi
         ContactRevealed = reveal;
         Case.RecordRead(Scope.Actor, Domain.Audit.AuditDetail.Of(reveal ? "viewed-case-contact" : "viewed-case"), Clock.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(HttpContext.RequestAborted);
+        await LoadTimelineAsync();
         Done = done is { Length: <= 40 } && done.All(c => char.IsAsciiLetterLower(c) || c == '-') ? done : null;
         return Page();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,22 @@ namespace PrivacyPortal.Web.Areas.Staff.Pages.Cases;
 /// </summary>
 public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes, ProfileStore profiles, TimeProvider clock) : StaffPage
 {
-    public PrivacyRequest Case { get; private set; } = null!;
+    /// <summary>How many timeline entries one page of the case shows, newest page first.</summary>
+    public const int TimelinePageSize = 100;
+
+    /// <summary>The tracked request the page model acts on; views read <see cref="View"/>.</summary>
+    protected PrivacyRequest Case { get; private set; } = null!;
+
+    /// <summary>What the page shows of the request: values only.</summary>
+    public CaseView View { get; private set; } = null!;
+
+    /// <summary>One page of the case's audit trail, oldest first, and whether older entries exist.</summary>
+    public IReadOnlyList<Domain.Audit.AuditEvent> TimelineEvents { get; private set; } = [];
+
+    /// <summary>The page of the timeline shown (0 = the newest entries).</summary>
+    public int TimelinePage { get; private set; }
+
+    public bool TimelineHasOlder { get; private set; }
 
     public ProcedureProfile Profile { get; private set; } = null!;
 
@@ -62,9 +78,6 @@ public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes,
 
     protected TimeProvider Clock => clock;
 
-    /// <summary>The grounds the officer may cite on this item.</summary>
-    public IReadOnlyList<DecisionGround> GroundsFor(RequestItem item) => DecisionGround.For(Profile, item);
-
     public static string Mask(string? value) => value switch
     {
         null or "" => "-",
@@ -91,7 +104,7 @@ public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes,
     /// Loads the case if this member may read it. Another controller's case answers 404, exactly as a case that does
     /// not exist, so no URL tells whether it does.
     /// </summary>
-    protected async Task<IActionResult?> LoadAsync(Guid id)
+    protected async Task<IActionResult?> LoadAsync(Guid id, bool withTimeline = true)
     {
         if (await scopes.ReadAsync(User, HttpContext.RequestAborted) is not { } scope)
         {
@@ -105,7 +118,7 @@ public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes,
         }
 
         var request = await scope.Readable(db.Requests)
-            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.AuditEvents).Include(r => r.Notes).Include(r => r.Letters).Include(r => r.DisclosedFiles)
+            .Include(r => r.Items).Include(r => r.Documents).Include(r => r.Notes).Include(r => r.Letters).Include(r => r.DisclosedFiles)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
         if (request is null || await profiles.FindVersionAsync(request.PolicyId, request.ProfileVersion, HttpContext.RequestAborted) is not { } profile)
@@ -115,6 +128,7 @@ public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes,
 
         Case = request;
         Profile = profile.Profile;
+        View = CaseView.Of(request, Profile);
         CanWork = scope.CanWork(request);
         Today = JapanTime.Today(clock);
         Deadlines = request.Deadlines(Rules, Today);
@@ -134,6 +148,31 @@ public abstract class CasePageModel(PortalDbContext db, StaffScopeReader scopes,
             join user in db.Users on assignment.UserId equals user.Id
             select new { user.Id, user.DisplayName }).ToListAsync(HttpContext.RequestAborted);
         Officers = officers.Select(o => (o.Id, o.DisplayName)).OrderBy(o => o.DisplayName, StringComparer.Ordinal).ToList();
+        if (withTimeline)
+        {
+            await LoadTimelineAsync();
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// One page of the audit trail, newest page first: a case with years of views opens as fast as a new one. The
+    /// events are read untracked; the aggregate never needs them (it only appends).
+    /// </summary>
+    protected async Task LoadTimelineAsync()
+    {
+        var id = Case.Id;
+        TimelinePage = Request.Query.TryGetValue("trail", out var trail) && int.TryParse(trail, NumberStyles.None, CultureInfo.InvariantCulture, out var page)
+            ? Math.Min(page, 100_000)
+            : 0;
+        var newestFirst = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.RequestId == id)
+            .OrderByDescending(e => e.Seq)
+            .Skip(TimelinePage * TimelinePageSize)
+            .Take(TimelinePageSize + 1)
+            .ToListAsync(HttpContext.RequestAborted);
+        TimelineHasOlder = newestFirst.Count > TimelinePageSize;
+        TimelineEvents = newestFirst.Take(TimelinePageSize).Reverse().ToList();
     }
 }
