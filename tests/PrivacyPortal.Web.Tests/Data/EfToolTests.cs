@@ -7,9 +7,9 @@ namespace PrivacyPortal.Web.Tests.Data;
 
 /// <summary>
 /// The `dotnet ef` tool from the repository's tool manifest works against the design-time factories of every
-/// provider, on the build the tests run (no second build): it lists each provider's generated migrations, finds no
-/// model change without a migration, and writes SQL Server's idempotent script (no SQL Server runs here, so the
-/// script is what a DBA would apply; it is kept with the test output).
+/// provider, on the build the tests run (no second build): it lists each provider's generated migrations and writes SQL Server's idempotent script (no SQL Server runs here, so the
+/// script is what a DBA would apply; it is kept with the test output). No provider's model has a change without its
+/// migration.
 /// </summary>
 public sealed class EfToolTests
 {
@@ -27,13 +27,18 @@ public sealed class EfToolTests
         Assert.All(migrations, id => Assert.Contains(id, output, StringComparison.Ordinal));
     }
 
+    /// <remarks>
+    /// The same comparison `dotnet ef migrations has-pending-model-changes` makes (the model against the provider's
+    /// snapshot), on the same design-time context, without starting the tool once more per provider: the tool itself
+    /// is exercised by the list and the script above and below.
+    /// </remarks>
     [Theory]
     [MemberData(nameof(Contexts))]
-    public async Task DotnetEf_FindsNoPendingModelChanges(string context)
+    public void NoProvider_HasAModelChangeWithoutItsMigration(string context)
     {
-        var (exit, output) = await EfAsync(context, "migrations", "has-pending-model-changes");
-        Assert.True(exit == 0, output);
-        Assert.Contains("No changes have been made to the model", output, StringComparison.Ordinal);
+        using var db = DesignTime(context);
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"{context}: the model has changes no migration records; add one with dotnet ef migrations add.");
     }
 
     [Fact]
@@ -67,14 +72,7 @@ public sealed class EfToolTests
         var start = new ProcessStartInfo("dotnet", ["ef", .. verb, "--no-build", "--configuration", configuration, "--project", Path.Combine("src", "PrivacyPortal.Infrastructure"), "--context", context])
         {
             WorkingDirectory = RepoPaths.Root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet ef did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await ChildProcess.RunAsync(start);
     }
 }
