@@ -54,9 +54,6 @@ public sealed partial class ComposeFileTests : IDisposable
         var start = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(RepoPaths.Root, "docker-compose.yml"), .. arguments])
         {
             WorkingDirectory = RepoPaths.Root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         // Only what the test passes: the machine's own environment must not supply a secret.
         foreach (var name in new[] { "POSTGRES_PASSWORD", "PORTAL_PUBLIC_BASE_URL", "PORTAL_KEYRING_PASSWORD" })
@@ -64,11 +61,7 @@ public sealed partial class ComposeFileTests : IDisposable
             start.Environment.Remove(name);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("docker-compose did not start (Debian package docker-compose).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await ChildProcess.RunAsync(start);
     }
 
     [GeneratedRegex(@"(?i)(?<!\$\{\w*)(password|secret|key)\w*[:=][ \t]*(?<value>""?[^\s""]+)", RegexOptions.Multiline)]

@@ -204,18 +204,10 @@ public sealed class CopyAndRestoreTests : IAsyncLifetime, IDisposable
     private static async Task PgAsync(string tool, string connectionString, string[] arguments)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(Path.Combine(TestPostgres.BinDirectory, tool), ["--host", builder.Host!, "--port", builder.Port.ToString(CultureInfo.InvariantCulture), "--username", builder.Username!, "--dbname", builder.Database!, .. arguments])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(Path.Combine(TestPostgres.BinDirectory, tool), ["--host", builder.Host!, "--port", builder.Port.ToString(CultureInfo.InvariantCulture), "--username", builder.Username!, "--dbname", builder.Database!, .. arguments]);
         start.Environment["PGPASSWORD"] = builder.Password;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool}: {await output}{await error}");
+        var (exit, output) = await ChildProcess.RunAsync(start);
+        Assert.True(exit == 0, $"{tool}: {output}");
     }
 
     private static void CopyFolder(string from, string to)

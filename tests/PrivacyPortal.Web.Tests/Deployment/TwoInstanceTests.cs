@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -24,19 +23,12 @@ public sealed partial class TwoInstanceTests : IDisposable
     private readonly SmtpServer _smtp = new();
     private readonly TestDeployment _deployment = new(Providers.Postgres);
     private readonly TempDirectory _secondData = new();
-    private readonly List<Process> _processes = [];
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<ChildProcess> _processes = [];
 
     public void Dispose()
     {
         foreach (var process in _processes)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
             process.Dispose();
         }
 
@@ -74,7 +66,7 @@ public sealed partial class TwoInstanceTests : IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(IntakeClient.HiddenFields(html)) };
             request.Headers.Add("Cookie", opener.CookieHeader(sites[i % 2]));
             using var confirmed = await poster.SendAsync(request);
-            Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"{Address(i)}: {confirmed.StatusCode}\n{string.Join('\n', _output)}");
+            Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"{Address(i)}: {confirmed.StatusCode}\n{string.Join('\n', _processes.Select(p => p.Output))}");
         });
 
         await MailAsync(Requests * 2);
@@ -117,8 +109,7 @@ public sealed partial class TwoInstanceTests : IDisposable
     {
         await Eventually.TrueAsync(
             () => _smtp.MimeMessages().Count >= expected,
-            $"{expected} emails to arrive ({string.Join(" | ", _output.TakeLast(5))})",
-            TimeSpan.FromMinutes(3));
+            $"{expected} emails to arrive ({string.Join(" | ", _processes.SelectMany(p => p.Output.Split('\n')).TakeLast(5))})");
         return _smtp.MimeMessages()
             .Select(m => (To: m.To.Mailboxes.Single().Address, Link: LinkIn(m.TextBody ?? string.Empty, "/confirm/")))
             .Where(m => m.Link is not null)
@@ -148,13 +139,7 @@ public sealed partial class TwoInstanceTests : IDisposable
         var url = $"http://127.0.0.1:{port}";
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var web = Path.Combine(RepoPaths.Root, "src", "PrivacyPortal.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "PrivacyPortal.Web.dll"), "--urls", url])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = web,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "PrivacyPortal.Web.dll"), "--urls", url]) { WorkingDirectory = web };
         _deployment.Apply(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Portal__DataDirectory"] = dataDirectory;
@@ -172,42 +157,12 @@ public sealed partial class TwoInstanceTests : IDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
+        var process = ChildProcess.Start(start);
         _processes.Add(process);
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var probe = new HttpClient();
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                Assert.False(process.HasExited, string.Join('\n', _output));
-                try
-                {
-                    using var health = await probe.GetAsync(new Uri($"{url}/health"));
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            "the portal to answer",
-            TimeSpan.FromMinutes(1));
+        await process.WaitUntilServingAsync(new Uri(url));
         return new Uri(url);
     }
 
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-            while (_output.Count > 200 && _output.TryDequeue(out _))
-            {
-            }
-        }
-    }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex LinkPattern();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using PrivacyPortal.Infrastructure.Notices;
 using PrivacyPortal.Web.Tests.Support;
@@ -17,7 +16,6 @@ namespace PrivacyPortal.Web.Tests.Hosting;
 public sealed partial class SecretsInLogsTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly StringBuilder _console = new();
 
     public void Dispose() => _data.Dispose();
 
@@ -29,7 +27,7 @@ public sealed partial class SecretsInLogsTests : IDisposable
         using var portal = Start(baseUrl);
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        await WaitUntilServingAsync(http, portal);
+        await portal.WaitUntilServingAsync(new Uri(baseUrl));
 
         var draftStatus = await FileAsync(http);
         using (var opened = await http.GetAsync(new Uri(draftStatus, UriKind.Relative)))
@@ -62,16 +60,11 @@ public sealed partial class SecretsInLogsTests : IDisposable
         var secrets = new[] { draftStatus.Split('/')[^1], confirmPath.Split('/')[^1], statusToken, resetToken };
         Assert.All(secrets, s => Assert.True(s.Length >= 40, s));
 
-        portal.Kill(entireProcessTree: true);
-        await portal.WaitForExitAsync();
+        portal.End();
         var files = Directory.GetFiles(Path.Combine(_data.Path, "logs"));
         Assert.NotEmpty(files);
         var logs = string.Concat(files.Select(File.ReadAllText));
-        string console;
-        lock (_console)
-        {
-            console = _console.ToString();
-        }
+        var console = portal.Output;
 
         foreach (var secret in secrets)
         {
@@ -90,17 +83,11 @@ public sealed partial class SecretsInLogsTests : IDisposable
         Assert.All(files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
     }
 
-    private Process Start(string baseUrl)
+    private ChildProcess Start(string baseUrl)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var web = Path.Combine(RepoPaths.Root, "src", "PrivacyPortal.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "PrivacyPortal.Web.dll"), "--urls", baseUrl])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = web,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "PrivacyPortal.Web.dll"), "--urls", baseUrl]) { WorkingDirectory = web };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Portal__DataDirectory"] = _data.Path;
         start.Environment["Portal__ProfilesDirectory"] = RepoPaths.Seeds;
@@ -108,46 +95,10 @@ public sealed partial class SecretsInLogsTests : IDisposable
         start.Environment["DataProtection__CertificatePath"] = TestCertificate.Shared;
         start.Environment["DataProtection__CertificatePassword"] = TestCertificate.Password;
         start.Environment["Worker__PollSeconds"] = "0.2";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.Start(start);
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
 
-        lock (_console)
-        {
-            _console.AppendLine(line);
-        }
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient http, Process portal)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !portal.HasExited)
-        {
-            try
-            {
-                using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                // Kestrel is not listening yet.
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException("The portal did not start serving.");
-    }
 
     /// <summary>A correction request to Net One filed through the real form (review, then submit); returns the draft's status path.</summary>
     private static async Task<string> FileAsync(HttpClient http)
@@ -171,22 +122,24 @@ public sealed partial class SecretsInLogsTests : IDisposable
     private async Task<string> ConfirmationLinkFromMailAsync()
     {
         var mail = Path.Combine(_data.Path, "mail");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var file in Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : [])
+        string? link = null;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var match = ConfirmLink().Match(MailText.Readable(await File.ReadAllTextAsync(file)));
-                if (match.Success)
+                foreach (var file in Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : [])
                 {
-                    return match.Value;
+                    var match = ConfirmLink().Match(MailText.Readable(await File.ReadAllTextAsync(file)));
+                    if (match.Success)
+                    {
+                        link = match.Value;
+                        return true;
+                    }
                 }
-            }
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("No confirmation email was written.");
+                return false;
+            },
+            "the confirmation email to be written");
+        return link!;
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/confirm/[A-Za-z0-9_-]{43}")]

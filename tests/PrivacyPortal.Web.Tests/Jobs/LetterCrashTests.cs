@@ -119,8 +119,7 @@ public sealed class LetterCrashTests() : PortalTest(new PortalFactory { Settings
     /// <summary>SIGKILL to this printer's browser, found by the switch it was started with.</summary>
     private static async Task KillBrowserAsync(string tag)
     {
-        using var kill = Process.Start(new ProcessStartInfo("pkill", ["-KILL", "-f", $"portal-printer={tag}"]) { UseShellExecute = false })!;
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
+        var (exit, _) = await ChildProcess.RunAsync(new ProcessStartInfo("pkill", ["-KILL", "-f", $"portal-printer={tag}"]));
+        Assert.Equal(0, exit);
     }
 }

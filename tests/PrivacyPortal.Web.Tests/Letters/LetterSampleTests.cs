@@ -27,10 +27,8 @@ public sealed class LetterSampleTests : IDisposable
 
     private static async Task<string> PdfTextAsync(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
+        var (exit, text) = await ChildProcess.ToolAsync(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]));
+        Assert.Equal(0, exit);
         return text;
     }
 
@@ -118,9 +116,7 @@ public sealed class LetterSampleTests : IDisposable
 
     private static async Task<int> PdfPagesAsync(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("pdfinfo", [path]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var info = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (_, info) = await ChildProcess.ToolAsync(new ProcessStartInfo("pdfinfo", [path]));
         return int.Parse(System.Text.RegularExpressions.Regex.Match(info, @"Pages:\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -181,10 +177,8 @@ public sealed class LetterSampleTests : IDisposable
     /// <summary>Each word on page 1 and its box in millimetres from the sheet's top-left corner (pdftotext -bbox reports points).</summary>
     private static async Task<List<(string Text, double X0, double Y0, double X1, double Y1)>> WordBoxesAsync(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-bbox", "-f", "1", "-l", "1", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var html = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
+        var (exit, html) = await ChildProcess.ToolAsync(new ProcessStartInfo("pdftotext", ["-bbox", "-f", "1", "-l", "1", path, "-"]));
+        Assert.Equal(0, exit);
         const double MillimetresPerPoint = 25.4 / 72;
         double Mm(System.Text.RegularExpressions.Match m, string group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) * MillimetresPerPoint;
         return System.Text.RegularExpressions.Regex.Matches(html, @"<word xMin=""(?<x0>[\d.]+)"" yMin=""(?<y0>[\d.]+)"" xMax=""(?<x1>[\d.]+)"" yMax=""(?<y1>[\d.]+)"">(?<t>[^<]*)</word>")

@@ -38,9 +38,8 @@ public sealed partial class WorkerCrashTests : IDisposable
 
         using (var first = StartWorker())
         {
-            await Eventually.TrueAsync(() => _smtp.Messages().Count >= 50, "the first messages to arrive", TimeSpan.FromMinutes(2));
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            await Eventually.TrueAsync(() => _smtp.Messages().Count >= 50, "the first messages to arrive");
+            first.End();
         }
 
         var beforeRestart = _smtp.Messages().Count;
@@ -50,10 +49,9 @@ public sealed partial class WorkerCrashTests : IDisposable
         {
             // The second worker first waits out the killed one's claim leases; on a loaded 2-core machine (the browser
             // tests run beside this one) the rest of the 500 messages can take over two minutes.
-            await Eventually.TrueAsync(() => MessageIds().Distinct().Count() >= NoticeCount, "every notice to arrive", TimeSpan.FromMinutes(5));
-            await Eventually.TrueAsync(() => PendingNotices() == 0, "every notice to be marked sent", TimeSpan.FromMinutes(5));
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await Eventually.TrueAsync(() => MessageIds().Distinct().Count() >= NoticeCount, "every notice to arrive");
+            await Eventually.TrueAsync(() => PendingNotices() == 0, "every notice to be marked sent");
+            second.End();
         }
 
         var received = MessageIds();
@@ -71,17 +69,12 @@ public sealed partial class WorkerCrashTests : IDisposable
         return scope.ServiceProvider.GetRequiredService<PortalDbContext>().Notices.Count(n => n.SentAtUtc == null);
     }
 
-    private Process StartWorker()
+    private ChildProcess StartWorker()
     {
         // The CLI's own build output (same configuration as the tests): its deps file describes its own assemblies.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var portal = Path.Combine(RepoPaths.Root, "src", "PrivacyPortal.Cli", "bin", configuration, "net10.0", "portal.dll");
-        var start = new ProcessStartInfo("dotnet", [portal, "worker"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [portal, "worker"]);
         Deployment.Apply(start);
         start.Environment["Worker__PollSeconds"] = "0.2";
         // The killed worker's claim on its batch lapses quickly, so the test need not wait the default two minutes.
@@ -92,12 +85,7 @@ public sealed partial class WorkerCrashTests : IDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("portal worker did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.Start(start);
     }
 
     /// <summary>500 filed requests, each with its confirmation notice in the outbox, links protected as the web app does.</summary>

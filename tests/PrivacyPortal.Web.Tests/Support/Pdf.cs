@@ -12,10 +12,8 @@ public static class Pdf
         try
         {
             // Without -layout: long lines stay whole, so a sentence can be found as written.
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? text : throw new InvalidOperationException($"pdftotext exited with {process.ExitCode}.");
+            var (exit, text) = ChildProcess.Run(new ProcessStartInfo("pdftotext", [path, "-"]));
+            return exit == 0 ? text : throw new InvalidOperationException($"pdftotext exited with {exit}.");
         }
         finally
         {
