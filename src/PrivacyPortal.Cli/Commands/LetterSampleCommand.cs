@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Requests;

@@ -1,4 +1,3 @@
-using PrivacyPortal.Domain.Cases;
 
 namespace PrivacyPortal.Domain.Requests;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 
 namespace PrivacyPortal.Infrastructure.Audit;

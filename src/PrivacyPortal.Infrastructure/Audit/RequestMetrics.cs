@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 
 namespace PrivacyPortal.Infrastructure.Audit;

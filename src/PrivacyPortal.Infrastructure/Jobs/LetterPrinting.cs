@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Infrastructure.Data;
 using PrivacyPortal.Infrastructure.Notices;

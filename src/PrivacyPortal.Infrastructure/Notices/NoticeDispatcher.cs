@@ -197,7 +197,7 @@ public sealed class NoticeDispatcher(
             return null;
         }
 
-        var letter = await db.Set<Domain.Cases.RequestLetter>().AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken);
+        var letter = await db.Set<Domain.Requests.RequestLetter>().AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken);
         var pdf = await vault.ReadAsync(letter.Id, letter.StoredName!, cancellationToken);
         return new MailAttachment($"{notice.Reference ?? "letter"}.pdf", "application", "pdf", pdf);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Requests;
 

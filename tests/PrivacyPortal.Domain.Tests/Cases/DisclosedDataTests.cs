@@ -1,5 +1,4 @@
 using System.Text;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;

@@ -1,4 +1,3 @@
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;

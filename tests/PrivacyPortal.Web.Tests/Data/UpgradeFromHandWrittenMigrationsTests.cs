@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Data;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Jobs;

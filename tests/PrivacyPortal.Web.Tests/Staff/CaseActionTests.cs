@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Fees;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Jobs;

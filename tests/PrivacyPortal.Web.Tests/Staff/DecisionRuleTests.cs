@@ -1,5 +1,4 @@
 using System.Net;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Staff;
 using PrivacyPortal.Web.Tests.Support;

@@ -1,4 +1,4 @@
-using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Requests;
 
 namespace PrivacyPortal.Web.Tests.Support;
 

@@ -1,5 +1,4 @@
 using PrivacyPortal.Domain.Audit;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Notices;

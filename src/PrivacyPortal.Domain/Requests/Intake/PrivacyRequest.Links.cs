@@ -1,6 +1,5 @@
 using PrivacyPortal.Domain.Audit;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Deadlines;
 using PrivacyPortal.Domain.Notices;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Domain.Notices;
 using PrivacyPortal.Infrastructure.Jobs;
 using PrivacyPortal.Infrastructure.Storage;

@@ -238,7 +238,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEvents", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -266,7 +266,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CaseNotes", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -307,7 +307,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DisclosedFiles", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1310,7 +1310,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Text");
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Notes")
@@ -1319,7 +1319,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("DisclosedFiles")
@@ -1328,7 +1328,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Letters")
@@ -1372,7 +1372,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("PrivacyPortal.Domain.Cases.FeeState", "Fee", b1 =>
+                    b.OwnsOne("PrivacyPortal.Domain.Requests.FeeState", "Fee", b1 =>
                         {
                             b1.Property<Guid>("PrivacyRequestId")
                                 .HasColumnType("uuid");

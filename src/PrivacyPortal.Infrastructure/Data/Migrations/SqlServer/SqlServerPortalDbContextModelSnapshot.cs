@@ -239,7 +239,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("AuditEvents", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -267,7 +267,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("CaseNotes", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -308,7 +308,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("DisclosedFiles", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1314,7 +1314,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Text");
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Notes")
@@ -1323,7 +1323,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("DisclosedFiles")
@@ -1332,7 +1332,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Letters")
@@ -1376,7 +1376,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("PrivacyPortal.Domain.Cases.FeeState", "Fee", b1 =>
+                    b.OwnsOne("PrivacyPortal.Domain.Requests.FeeState", "Fee", b1 =>
                         {
                             b1.Property<Guid>("PrivacyRequestId")
                                 .HasColumnType("uniqueidentifier");

@@ -225,7 +225,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -253,7 +253,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CaseNotes", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -294,7 +294,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DisclosedFiles", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1287,7 +1287,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Text");
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.CaseNote", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.CaseNote", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Notes")
@@ -1296,7 +1296,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.DisclosedFile", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.DisclosedFile", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("DisclosedFiles")
@@ -1305,7 +1305,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PrivacyPortal.Domain.Cases.RequestLetter", b =>
+            modelBuilder.Entity("PrivacyPortal.Domain.Requests.RequestLetter", b =>
                 {
                     b.HasOne("PrivacyPortal.Domain.Requests.PrivacyRequest", null)
                         .WithMany("Letters")
@@ -1349,7 +1349,7 @@ namespace PrivacyPortal.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("PrivacyPortal.Domain.Cases.FeeState", "Fee", b1 =>
+                    b.OwnsOne("PrivacyPortal.Domain.Requests.FeeState", "Fee", b1 =>
                         {
                             b1.Property<Guid>("PrivacyRequestId")
                                 .HasColumnType("TEXT");

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PrivacyPortal.Domain.Calendars;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Deadlines;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PrivacyPortal.Domain.Cases;
+using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Web.Staff;
 
 namespace PrivacyPortal.Web.Areas.Staff.Pages;

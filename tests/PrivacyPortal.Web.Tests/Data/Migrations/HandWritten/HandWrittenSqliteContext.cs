@@ -34,11 +34,11 @@ public sealed class HandWrittenSqliteContext(DbContextOptions<HandWrittenSqliteC
         builder.Entity<PrivacyPortal.Infrastructure.Staff.StaffUser>().Ignore(x => x.LastAuthenticatorStep);
         builder.Entity<PrivacyPortal.Infrastructure.Staff.AdminAuditEvent>().Ignore(x => x.Seq).Ignore(x => x.Hash).Ignore(x => x.PrevHash);
         builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().Ignore(x => x.Channel).Ignore(x => x.DisclosedFiles).Ignore(x => x.DeliveryEndsOn).Ignore(x => x.DisclosedFilesDeletedAtUtc).Ignore(x => x.StatusLinkProtected).Ignore(x => x.PersonTokenHash).Ignore(x => x.PersonObjectedAtUtc).Ignore(x => x.AnswerToPerson);
-        builder.Entity<PrivacyPortal.Domain.Cases.RequestLetter>().Ignore(x => x.PostedAtUtc).Ignore(x => x.Subject).Ignore(x => x.Detail).Ignore(x => x.ToPerson);
-        builder.Ignore<PrivacyPortal.Domain.Cases.DisclosedFile>();
+        builder.Entity<PrivacyPortal.Domain.Requests.RequestLetter>().Ignore(x => x.PostedAtUtc).Ignore(x => x.Subject).Ignore(x => x.Detail).Ignore(x => x.ToPerson);
+        builder.Ignore<PrivacyPortal.Domain.Requests.DisclosedFile>();
         builder.Entity<PrivacyPortal.Domain.Requests.RequestItem>().Ignore(x => x.Decision);
         builder.Entity<PrivacyPortal.Domain.Requests.PrivacyRequest>().OwnsOne(x => x.Fee, fee => fee.Ignore(f => f.Basis).Ignore(f => f.Reasons));
-        foreach (var claimed in new[] { typeof(PrivacyPortal.Domain.Notices.Notice), typeof(PrivacyPortal.Infrastructure.Notices.StaffMessage), typeof(PrivacyPortal.Domain.Cases.RequestLetter) })
+        foreach (var claimed in new[] { typeof(PrivacyPortal.Domain.Notices.Notice), typeof(PrivacyPortal.Infrastructure.Notices.StaffMessage), typeof(PrivacyPortal.Domain.Requests.RequestLetter) })
         {
             builder.Entity(claimed).Ignore(PrivacyPortal.Infrastructure.Jobs.RowClaims.HolderColumn).Ignore(PrivacyPortal.Infrastructure.Jobs.RowClaims.UntilColumn);
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PrivacyPortal.Domain.Cases;
 using PrivacyPortal.Domain.Requests;
 using PrivacyPortal.Infrastructure.Audit;
 using PrivacyPortal.Infrastructure.Data;

@@ -21,7 +21,7 @@ public interface ICaseInput
 public static class CaseInputRules
 {
     /// <summary>Typed text no longer than a case note, with the rule's own message.</summary>
-    public static IRuleBuilderOptions<T, string?> FitsACaseText<T>(this IRuleBuilder<T, string?> rule, int maxLength = PrivacyPortal.Domain.Cases.CaseNote.MaxTextLength) =>
+    public static IRuleBuilderOptions<T, string?> FitsACaseText<T>(this IRuleBuilder<T, string?> rule, int maxLength = PrivacyPortal.Domain.Requests.CaseNote.MaxTextLength) =>
         rule.MaximumLength(maxLength).WithErrorCode("text.too-long").WithMessage("The text is too long.");
 }
 

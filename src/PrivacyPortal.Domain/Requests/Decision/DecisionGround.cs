@@ -1,8 +1,7 @@
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
-using PrivacyPortal.Domain.Requests;
 
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>How an officer answered a request, or one request type within it.</summary>
 public enum DecisionOutcome

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>
 /// A file of the data a disclosure, third-party-records disclosure or GDPR access or portability answer delivers. The

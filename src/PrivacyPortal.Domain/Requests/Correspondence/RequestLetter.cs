@@ -1,7 +1,7 @@
 using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Notices;
 
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 public enum LetterKind
 {

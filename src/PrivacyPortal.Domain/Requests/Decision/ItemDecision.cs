@@ -1,4 +1,4 @@
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>
 /// What an officer decided on one request type within a request. Each statute answers its own right: a request for

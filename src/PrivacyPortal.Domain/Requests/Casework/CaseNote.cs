@@ -1,4 +1,4 @@
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>An internal note on a case: staff only, never shown to the requester.</summary>
 public sealed class CaseNote

@@ -2,7 +2,7 @@ using PrivacyPortal.Domain.Common;
 using PrivacyPortal.Domain.Controllers;
 using PrivacyPortal.Domain.Verification;
 
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>
 /// What the officer checked on the identity documents (APPI Art. 37(2): the business may set how identity is

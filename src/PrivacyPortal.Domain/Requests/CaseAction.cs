@@ -1,4 +1,4 @@
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>What an officer can do on a case; the aggregate says which are open now (PrivacyRequest.AvailableActions).</summary>
 public enum CaseAction

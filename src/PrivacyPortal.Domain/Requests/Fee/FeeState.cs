@@ -1,4 +1,4 @@
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 public enum FeeStatus
 {

@@ -1,6 +1,4 @@
-using PrivacyPortal.Domain.Requests;
-
-namespace PrivacyPortal.Domain.Cases;
+namespace PrivacyPortal.Domain.Requests;
 
 /// <summary>The notice a statute requires for one item's decision, which the decision letter says it is.</summary>
 public static class StatutoryNotice
