@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace PrivacyPortal.Web.Localization;
 
@@ -18,9 +19,28 @@ public static class LanguageSwitch
             }
 
             Remember(context, language);
-            return Results.LocalRedirect(Hosting.LocalReturnUrl.OrDefault(returnUrl, "/", "/"));
+            return Results.LocalRedirect(WithoutLanguage(Hosting.LocalReturnUrl.OrDefault(returnUrl, "/", "/")));
         });
         return endpoints;
+    }
+
+    /// <summary>
+    /// The return URL without its own ?lang=: a page reached by a link that picked a language would otherwise come back
+    /// in that language, as the query outranks the cookie the switch has just set.
+    /// </summary>
+    public static string WithoutLanguage(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var split = url.IndexOf('?', StringComparison.Ordinal);
+        if (split < 0)
+        {
+            return url;
+        }
+
+        var kept = QueryHelpers.ParseQuery(url[(split + 1)..])
+            .Where(pair => !string.Equals(pair.Key, "lang", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value)));
+        return url[..split] + QueryString.Create(kept).ToUriComponent();
     }
 
     /// <summary>

@@ -32,6 +32,26 @@ public sealed class LanguageChoiceTests : PortalTest
         Assert.Contains("<html lang=\"ja\"", home, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/?lang=ja", "en", "/")]
+    [InlineData("/policies/ntt-smartconnect?lang=ja", "en", "/policies/ntt-smartconnect")]
+    [InlineData("/policies/ntt-smartconnect/file?types=disclosure&lang=ja&types=correction", "en", "/policies/ntt-smartconnect/file?types=disclosure&types=correction")]
+    [InlineData("/directory?LANG=en", "ja", "/directory")]
+    public async Task TheSwitch_FromAPageALinkPutInOneLanguage_ComesBackInTheOther(string page, string other, string back)
+    {
+        using var person = new IntakeClient(Factory, "en");
+        var (first, _) = await person.GetAsync(page);
+        Assert.Contains($"<html lang=\"{(other == "en" ? "ja" : "en")}\"", first, StringComparison.Ordinal);
+
+        using var switched = await person.SendGetAsync($"/language/{other}?returnUrl={Uri.EscapeDataString(page)}");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(back, switched.Headers.Location!.OriginalString);
+        var (after, status) = await person.GetAsync(back);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"<html lang=\"{other}\"", after, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnUnknownLanguageInTheLink_ChangesNothing()
     {
