@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace PrivacyPortal.Infrastructure.Hosting;
 
 /// <summary>
 /// What happens before the portal serves anyone: every profile is validated (a broken one stops start-up),
-/// the database is migrated when configured to, and profiles the database lacks are imported.
+/// the database is migrated when configured to, second factors still stored in plain text are sealed, and profiles
+/// the database lacks are imported.
 /// </summary>
 public static class PortalInitializer
 {
@@ -34,6 +36,13 @@ public static class PortalInitializer
                 throw new InvalidOperationException(
                     $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}) and Database:MigrateOnStartup is false. Run 'portal migrate' first.");
             }
+        }
+
+        // Second factors written before they were sealed at rest are sealed now, once (later starts find none).
+        var sealedFactors = await Staff.StaffUserStore.SealStoredSecondFactorsAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), cancellationToken);
+        if (sealedFactors > 0)
+        {
+            logger.LogInformation("Sealed {Count} stored second factor(s) written in plain text", sealedFactors);
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<ProfileImporter>()

@@ -14,7 +14,8 @@ public static class StaffIdentity
     /// <summary>
     /// Identity's user store and rules, shared by the web app and the CLI (create-admin). Passwords: length only, no
     /// composition rules (NIST SP 800-63B 5.1.1.2); lockout after 5 failures for 15 minutes, for every account;
-    /// authenticator codes work once (SingleUseAuthenticatorTokenProvider).
+    /// authenticator codes work once (SingleUseAuthenticatorTokenProvider); authenticator keys and recovery codes are
+    /// sealed at rest (StaffUserStore).
     /// </summary>
     public static IdentityBuilder AddStaffIdentityCore(this IServiceCollection services)
     {
@@ -36,6 +37,7 @@ public static class StaffIdentity
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<StaffUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
     }
