@@ -28,6 +28,8 @@ public sealed class PersonalDataEraser(PortalDbContext db, DocumentVault vault)
         {
             await vault.DeleteAsync(storedName, cancellationToken);
         }
+
+        await CheckpointAsync(cancellationToken);
     }
 
     /// <summary>
@@ -38,7 +40,25 @@ public sealed class PersonalDataEraser(PortalDbContext db, DocumentVault vault)
     {
         var erased = db.Requests.Where(r => r.PurgedAtUtc != null || r.Status == RequestStatus.Discarded).Select(r => r.Id);
         var texts = await EraseTextsAsync(db.AuditEvents.Where(e => erased.Contains(e.RequestId)), cancellationToken);
-        return texts + await EraseNoticesAsync(db.Notices.Where(n => erased.Contains(n.RequestId)), cancellationToken);
+        var notices = await EraseNoticesAsync(db.Notices.Where(n => erased.Contains(n.RequestId)), cancellationToken);
+        if (texts + notices > 0)
+        {
+            await CheckpointAsync(cancellationToken);
+        }
+
+        return texts + notices;
+    }
+
+    /// <summary>
+    /// On SQLite the erased values' old pages stay in the write-ahead log until a checkpoint copies the new ones over
+    /// and the log is truncated: erased must mean gone from every file, not only from what queries see.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (PortalDatabase.ProviderOf(db) == PortalProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
     }
 
     private async Task<int> EraseTextsAsync(IQueryable<Domain.Audit.AuditEvent> events, CancellationToken cancellationToken)
