@@ -1,5 +1,6 @@
 using System.Net;
 using PrivacyPortal.Infrastructure.Staff;
+using PrivacyPortal.Web.Hosting;
 using PrivacyPortal.Web.Tests.Support;
 
 namespace PrivacyPortal.Web.Tests.Staff;
@@ -130,6 +131,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ReceivedCase.Pdf, await response.Content.ReadAsByteArrayAsync());
         Assert.True(response.Headers.CacheControl!.NoStore);
+        // Opened in the browser, a document runs nothing: sandboxed, and never sniffed into another type.
+        Assert.Equal(SecurityHeadersMiddleware.ServedFilePolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.StartsWith("sandbox;", SecurityHeadersMiddleware.ServedFilePolicy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains(_case.Load().AuditEvents, e => e.Action == "viewed" && e.Actor == "officer@example.jp" && e.Detail!.Contains(_documentId.ToString(), StringComparison.Ordinal));
     }
 

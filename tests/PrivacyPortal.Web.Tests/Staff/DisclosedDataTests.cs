@@ -57,6 +57,7 @@ public sealed class DisclosedDataTests() : PortalTest
             Assert.Equal(Export, await download.Content.ReadAsByteArrayAsync());
             Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
             Assert.Equal("開示データ.json", download.Content.Headers.ContentDisposition.FileNameStar);
+            Assert.Equal(PrivacyPortal.Web.Hosting.SecurityHeadersMiddleware.ServedFilePolicy, download.Headers.GetValues("Content-Security-Policy").Single());
         }
 
         Assert.Single(filed.Load().AuditEvents, e => e.Action == "disclosed-file-downloaded" && e.Actor == "requester");
