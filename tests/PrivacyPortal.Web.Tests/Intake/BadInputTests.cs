@@ -170,4 +170,35 @@ public sealed class RateLimitTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Contains($"Please wait about {(int)Web.Hosting.AbuseProtection.Window.TotalMinutes} min and try again", Html.Text(last), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheUploadLimit_CannotBeSteppedAroundByHowTheHandlerIsWritten()
+    {
+        await using var factory = new PortalFactory { Settings = { ["RateLimits:UploadPerMinute"] = "2", ["RateLimits:StatusPerMinute"] = "100" } };
+        using var filed = await ReceivedCase.FileAsync(factory);
+        var (page, _) = await filed.Person.GetAsync(filed.StatusUrl);
+        var fields = IntakeClient.HiddenFields(page);
+        var path = filed.StatusUrl.Split('?')[0];
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var query in new[] { "?handler=Upload&handler=Upload", "?handler=upload", "?handler=Upload", "?handler=Upload&handler=Upload&handler=Upload" })
+        {
+            using var content = new MultipartFormDataContent();
+            foreach (var (key, value) in fields)
+            {
+                content.Add(new StringContent(value), key);
+            }
+
+            var file = new ByteArrayContent(ReceivedCase.Pdf);
+            file.Headers.ContentType = new("application/pdf");
+            content.Add(file, "file", "passport.pdf");
+            using var response = await filed.Person.SendAsync(path + query, content);
+            statuses.Add(response.StatusCode);
+        }
+
+        // Two posts in the minute, however the handler was written; the page itself still opens.
+        Assert.All(statuses.Take(2), status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.All(statuses.Skip(2), status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal(HttpStatusCode.OK, (await filed.Person.GetAsync(filed.StatusUrl)).Status);
+    }
 }
