@@ -92,7 +92,7 @@ public sealed class Policy
     }
 
     /// <summary>The form both the stored text and a search term take: NFKC (full-width letters become ASCII), lower case.</summary>
-    public static string SearchForm(string value) => (value ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+    public static string SearchForm(string value) => Common.UnicodeText.Normalize(value ?? string.Empty, System.Text.NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>A term matches at the start of a word when it is ASCII, anywhere when it is Japanese.</summary>
     public static string SearchPattern(string term) => term.All(char.IsAscii) ? " " + term : term;

@@ -21,6 +21,8 @@ public static class StaffIdentity
     {
         // Set-password links: Identity's data-protection tokens, valid for the time the administration page states.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = StaffAccounts.SetPasswordLinkLifetime);
+        // Registered before Identity's own, which it then does not add.
+        services.AddScoped<ILookupNormalizer, StaffLookupNormalizer>();
         return services.AddIdentityCore<StaffUser>(options =>
             {
                 options.Password.RequiredLength = MinPasswordLength;

@@ -17,7 +17,7 @@ public static class FileNames
 
     public static string Clean(string? name, string fallback = "document")
     {
-        var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/')).Normalize(NormalizationForm.FormC);
+        var file = Domain.Common.UnicodeText.Normalize(Path.GetFileName((name ?? string.Empty).Replace('\\', '/')), NormalizationForm.FormC);
         var kept = new StringBuilder(file.Length);
         foreach (var c in file)
         {

@@ -26,6 +26,9 @@ public sealed partial class HostileInputCrawlTests(ITestOutputHelper output)
     private const string Missing = "\u0001missing\u0001";
     private const string Duplicated = "\u0001duplicated\u0001";
 
+    /// <summary>Characters Unicode normalisation refuses (a noncharacter in the text and at its end), which UTF-8 still carries.</summary>
+    private const string Noncharacters = "a\uFFFEb\uFDD0c\U0010FFFF";
+
     /// <summary>Forms whose whole point is to end something the rest of the crawl needs (a session, an account, the case).</summary>
     private static readonly string[] LeftAlone = ["logout", "disable", "enable", "reset", "revoke", "delete", "remove", "withdraw"];
 
@@ -34,7 +37,7 @@ public sealed partial class HostileInputCrawlTests(ITestOutputHelper output)
         new string('A', 100_000), new string('長', 20_000), "\0", "a\r\nSet-Cookie: x=1", "\u0007\u001b[31m\t", "\u202Egpj.exe", "\uFEFF\u200B",
         ScriptMarker, ImageMarker, "-1", "0", "99999999999999999999999999", "1e309", "NaN", "2026-02-30", "0001-01-01", "9999-12-31T23:59:59",
         "not-a-date", "00000000-0000-0000-0000-000000000000", "true", "[]", "{\"a\":", "../../etc/passwd", "%00%0a", "' OR 1=1 --",
-        "😀", "ｆｕｌｌ＠ｗｉｄｔｈ．ｊｐ", " ", string.Empty, InvalidUtf8, Missing, Duplicated,
+        "😀", "ｆｕｌｌ＠ｗｉｄｔｈ．ｊｐ", " ", string.Empty, InvalidUtf8, Missing, Duplicated, Noncharacters, "\uFFFE",
     ];
 
     private static readonly string[] HostileFileNames = ["..\\..\\passport.pdf", "\u202Egpj.exe", new string('n', 2_000) + ".pdf", "a\0b.png", "運転免許証.pdf", string.Empty];
@@ -257,8 +260,9 @@ public sealed partial class HostileInputCrawlTests(ITestOutputHelper output)
         foreach (var form in forms)
         {
             var mutable = form.Fields.Where(f => f.Key != "__RequestVerificationToken").Select(f => f.Key).Distinct().ToList();
-            // Every form at least once with every value missing, every value doubled, and every value invalid UTF-8.
-            foreach (var all in new[] { Missing, Duplicated, InvalidUtf8 })
+            // Every form at least once with every value missing, every value doubled, every value invalid UTF-8, and
+            // every value carrying noncharacters.
+            foreach (var all in new[] { Missing, Duplicated, InvalidUtf8, Noncharacters })
             {
                 always.Add(FormProbe(form, mutable.ToDictionary(n => n, _ => all), random.Next()));
             }

@@ -76,7 +76,7 @@ public sealed class FileInput
     }
 
     /// <summary>NFKC and trimmed; null stays null.</summary>
-    public static string? Plain(string? value) => value?.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+    public static string? Plain(string? value) => value is null ? null : Domain.Common.UnicodeText.Normalize(value, System.Text.NormalizationForm.FormKC).Trim();
 
     private static string? PostalCodeOf(string? value)
     {
