@@ -229,6 +229,22 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("en", "Page not found")]
+    [InlineData("ja", "ページが見つかりません")]
+    public async Task TheErrorPage_VisitedDirectly_IsNotFound_NotAServerFault(string language, string title)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new(language));
+
+        using var get = await client.GetAsync(new Uri("/error", UriKind.Relative));
+        using var post = await client.PostAsync(new Uri("/error", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Contains(title, Html.Text(await get.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PagesCarrySecurityHeaders_AndAreWorkableWithoutScripts()
     {
