@@ -257,6 +257,25 @@ public sealed class AuditAreaTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    [Theory]
+    [InlineData("from=9999-01-01&to=9999-12-31", "2026-11-24", "2026-11-24")]
+    [InlineData("from=0001-01-01&to=9999-12-31", "2016-11-24", "2026-11-24")]
+    [InlineData("from=2026-12-01&to=2026-11-01", "2026-11-01", "2026-11-01")]
+    [InlineData("to=0001-01-01", "0001-01-01", "0001-01-01")]
+    public async Task Metrics_OfAnyPeriodTyped_AreDrawn_WithinTenYearsEndingToday(string query, string from, string to)
+    {
+        await using var factory = new PortalFactory();
+        using var admin = await StaffClient.SignInAsync(factory, "admin@example.jp", StaffRoles.Administrator);
+
+        var (page, status) = await admin.GetAsync($"/staff/audit/metrics?{query}");
+        using var csv = await admin.GetResponseAsync($"/staff/audit/metrics?{query}&handler=Csv&chart=by-month");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains($"id=\"from\" name=\"from\" value=\"{from}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"to\" name=\"to\" value=\"{to}\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ATransparencyReport_IsPublicOnlyOncePublished_InBothLanguages_AndAsPdf()
     {

@@ -50,6 +50,11 @@ public sealed class MetricsModel(PortalDbContext db, StaffScopeReader scopes, Ti
         return new EmptyResult();
     }
 
+    /// <summary>The longest period the figures cover, in years.</summary>
+    public const int MaxYears = 10;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     private async Task<IActionResult?> LoadAsync()
     {
         if (await LoadScopeAsync(administratorsToo: true) is { } denied)
@@ -60,11 +65,12 @@ public sealed class MetricsModel(PortalDbContext db, StaffScopeReader scopes, Ti
         var today = JapanTime.Today(clock);
         var read = ReadFilter(Request.Query);
         var year = FiscalYear.Containing(today, 4);
-        Filter = read with { From = read.From ?? year.Start, To = read.To ?? today };
-        if (Filter.To < Filter.From)
-        {
-            Filter = Filter with { To = Filter.From };
-        }
+        // The figures end today at the latest (nothing later has happened) and reach back at most MaxYears: a period
+        // of centuries would walk every month in it to draw nothing, and year 9999's last month has no next one.
+        var to = Min(read.To ?? today, today);
+        var from = Min(read.From ?? year.Start, to);
+        var earliest = to.Year > MaxYears ? to.AddYears(-MaxYears) : DateOnly.MinValue;
+        Filter = read with { From = from < earliest ? earliest : from, To = to };
 
         Metrics = await RequestMetrics.ComputeAsync(Readable(), Filter.From!.Value, Filter.To!.Value, Filter.Controller, today, HttpContext.RequestAborted);
         var language = Languages.Current;
