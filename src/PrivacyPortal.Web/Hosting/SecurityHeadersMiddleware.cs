@@ -18,27 +18,26 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        var staff = context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
         {
-            if (context.Response.ContentType is { } type
+            var response = context.Response;
+            if (response.ContentType is { } type
                 && !type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
                 && !type.StartsWith("text/css", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.Headers.ContentSecurityPolicy = ServedFilePolicy;
+                response.Headers.ContentSecurityPolicy = ServedFilePolicy;
+            }
+
+            if (staff)
+            {
+                // Staff pages and documents carry personal data: never kept by the browser or a proxy.
+                response.Headers.CacheControl = "no-store";
+                response.Headers.Pragma = "no-cache";
             }
 
             return Task.CompletedTask;
         });
-        if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
-        {
-            // Staff pages and documents carry personal data: never kept by the browser or a proxy.
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.Pragma = "no-cache";
-                return Task.CompletedTask;
-            });
-        }
 
         return next(context);
     }
